@@ -1,0 +1,37 @@
+# Two commands do all set-up on a fresh machine (see README):
+#   make example   – install into .venv and check the bundled example plans
+#   make test      – install into .venv (with dev tools) and run the test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: example test lint install system-deps benchmark accuracy clean
+
+$(BIN)/plansjekk: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/plansjekk
+
+install: $(BIN)/plansjekk
+
+# Debian packages used by the browser test (chromium) and the benchmarks (pdftotext).
+system-deps:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null)
+
+example: install
+	-$(BIN)/plansjekk check examples/plans/
+
+test: install system-deps
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/pytest -q
+
+benchmark: install system-deps
+	$(BIN)/python benchmarks/speed.py
+
+accuracy: install
+	$(BIN)/python benchmarks/accuracy.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
