@@ -118,6 +118,8 @@ class Run:
     skipped: tuple[str, ...] = ()
     """Paths that were found but are not plans (images, spreadsheets)."""
     fail_on: str = "required-partial"
+    interrupted: bool = False
+    """Ctrl-C stopped the batch: `documents` holds only what was finished."""
 
     @property
     def passed(self) -> bool:

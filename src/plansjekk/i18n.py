@@ -44,9 +44,17 @@ def t(key: str, lang: Lang = DEFAULT_LANG, /, **params: object) -> str:
     order = {"nb": ("nb", "en"), "nn": ("nn", "nb", "en"), "en": ("en", "nb")}[lang]
     template = next((texts[code] for code in order if code in texts), key)
     try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
+        return template.format_map(_Params(params))
+    except (IndexError, ValueError):
         return template
+
+
+class _Params(dict[str, object]):
+    """Format parameters where a missing one renders empty, so a message never shows a raw
+    `{placeholder}` to a user even when a caller forgot a detail."""
+
+    def __missing__(self, key: str) -> str:
+        return ""
 
 
 def has_message(key: str) -> bool:

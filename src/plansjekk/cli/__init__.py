@@ -20,7 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-_COMMAND_MODULES = ("check",)
+_COMMAND_MODULES = ("check", "rules_cmd", "mal", "config_cmd", "diff_cmd")
 """Modules under plansjekk.cli that define commands; each has `register(app)`."""
 
 

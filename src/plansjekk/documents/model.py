@@ -38,6 +38,10 @@ class Block:
     section: tuple[str, ...] = ()
     in_toc: bool = False
     cells: tuple[str, ...] = ()
+    is_guidance: bool = False
+    """Instruction text from a `plansjekk mal` outline (style "Plansjekk veiledning" in DOCX,
+    a `> Veiledning:` quote in Markdown, see `plansjekk.documents.guidance`): like TOC lines,
+    never evidence and never the body of a section."""
 
     @property
     def is_heading(self) -> bool:

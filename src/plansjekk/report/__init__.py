@@ -12,7 +12,18 @@ from plansjekk.report.base import Formatter, ReportOptions
 
 FORMATS: dict[str, type[Formatter]] = {}
 
-_MODULES = ("terminal", "json_format")
+_MODULES = (
+    "terminal",
+    "json_format",
+    "markdown",
+    "csv_format",
+    "xlsx",
+    "html",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+)
 """Modules that define formats; importing them fills FORMATS."""
 
 

@@ -79,6 +79,8 @@ class Example:
     note: str = ""
     line: int = 0
     """Line in the rules file, so a failing example can be located."""
+    source: str = ""
+    """The rules file the example is written in (a base file, when composed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,8 @@ class Requirement:
     examples: tuple[Example, ...] = ()
     line: int = 0
     """Line in the rules file where the requirement starts."""
+    source: str = ""
+    """The rules file where the requirement is defined (the base file, when patched)."""
 
     @property
     def all_terms(self) -> tuple[str, ...]:

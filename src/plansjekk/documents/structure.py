@@ -1,0 +1,205 @@
+"""Post-processing every reader shares: TOC marking, wrapped headings, section paths.
+
+Readers emit blocks with kind, text, page and heading level. This module decides, the same
+way for every format, which blocks form the table of contents (never evidence, and a TOC
+line must never look like a heading) and under which headings each block stands.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+
+from plansjekk.documents.guidance import mark_template_tables
+from plansjekk.documents.model import Block, BlockKind
+
+TOC_TITLES = frozenset({
+    "innhold", "innhald", "innholdsfortegnelse", "innhaldsliste", "innhaldsoversikt",
+    "innholdsliste", "innholdsoversikt", "innhaldsfortegnelse", "table of contents",
+    "contents", "innhold og oversikt",
+})
+
+_TOC_ENTRY = re.compile(
+    r"(?:(?:\.{2,}|…+|(?:\.\s){2,}|_{3,}|\t)\s*(?:\d{1,4}|[ivxlc]{1,6})"  # leader + page
+    r"|\s\d{1,3})\s*$",  # or just a gap and a page number
+    re.IGNORECASE,
+)
+_DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$")
+_NUMBERING = re.compile(r"^(?P<num>(?:\d{1,2}\.){0,4}\d{1,2})\.?\s+(?P<title>\S.*)$")
+_CHAPTER = re.compile(r"^(?:kapittel|del|chapter)\s+\d{1,2}\b", re.IGNORECASE)
+
+
+def is_toc_title(text: str) -> bool:
+    """'Innhold', 'Innhaldsliste', 'Innholdsfortegnelse' ... (case and trailing colon ignored)."""
+    return text.strip().rstrip(":").strip().lower() in TOC_TITLES
+
+
+def looks_like_toc_entry(text: str) -> bool:
+    """A line ending in a page number after a leader or gap: '3.2 Ansvar ....... 12'."""
+    stripped = text.strip()
+    if not _TOC_ENTRY.search(stripped):
+        return False
+    # '2025 2028' or a bare number is not a TOC entry; it needs some words before the number.
+    return bool(re.search(r"[^\W\d_]{2,}", stripped))
+
+
+def has_dot_leader(text: str) -> bool:
+    """Dot leaders before a trailing page number are TOC lines anywhere in a document."""
+    # Cheap checks first: called on every line, and the regex scans from every position.
+    end = text.rstrip()
+    if not end or not end[-1].isdigit() or ("." not in text and "…" not in text):
+        return False
+    return bool(_DOT_LEADER.search(text))
+
+
+def numbering_level(text: str) -> int:
+    """The heading level implied by a leading section number: '3' → 1, '3.2' → 2, else 0."""
+    match = _NUMBERING.match(text.strip())
+    if match is None:
+        return 0
+    return match.group("num").count(".") + 1
+
+
+def strip_toc_page(text: str) -> str:
+    """A TOC entry without its leader and page number (for comparing with real headings)."""
+    return re.sub(r"(?:\.{2,}|…+|(?:\.\s){2,}|\s)+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", "",
+                  text.strip(), flags=re.IGNORECASE).strip()
+
+
+def mark_toc(blocks: Sequence[Block]) -> list[Block]:
+    """Marks the table of contents `in_toc` and turns its entries into paragraphs.
+
+    The TOC starts at a heading or line titled 'Innhold'/'Innhaldsliste'/..., and runs while
+    the following blocks look like entries (trailing page number). One line without a page
+    number is tolerated when an entry follows (an entry wrapped over two lines). Outside a
+    TOC, lines with dot leaders and a page number are marked too. Blocks a reader already
+    marked (Word TOC styles) stay marked and are also demoted from headings.
+    """
+    result: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if block.in_toc:
+            result.append(_as_toc(block, keep_heading=is_toc_title(block.text)))
+            index += 1
+            continue
+        if is_toc_title(block.text) and block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH):
+            result.append(_as_toc(block, keep_heading=True))
+            index += 1
+            index = _consume_toc_entries(blocks, index, result)
+            continue
+        if block.kind is not BlockKind.TABLE_ROW and has_dot_leader(block.text):
+            result.append(_as_toc(block, keep_heading=False))
+        else:
+            result.append(block)
+        index += 1
+    return result
+
+
+def _consume_toc_entries(blocks: Sequence[Block], index: int, out: list[Block]) -> int:
+    """Appends the TOC entries starting at `index`; returns the index after the TOC."""
+    while index < len(blocks):
+        block = blocks[index]
+        if block.in_toc or _is_entry(block):
+            out.append(_as_toc(block, keep_heading=False))
+            index += 1
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        wrapped = len(block.text) < 120 and following is not None and _is_entry(following)
+        if wrapped and block.kind is not BlockKind.TABLE_ROW:
+            out.append(_as_toc(block, keep_heading=False))
+            index += 1
+            continue
+        break
+    return index
+
+
+def _is_entry(block: Block) -> bool:
+    if block.kind is BlockKind.TABLE_ROW:
+        # Some TOCs are laid out as a two-column table: title | page.
+        return bool(block.cells) and bool(re.fullmatch(r"\d{1,4}", block.cells[-1].strip()))
+    return looks_like_toc_entry(block.text)
+
+
+def _as_toc(block: Block, *, keep_heading: bool) -> Block:
+    if keep_heading and block.kind is BlockKind.HEADING:
+        return dataclasses.replace(block, in_toc=True)
+    if block.kind is BlockKind.TABLE_ROW:
+        return dataclasses.replace(block, in_toc=True)
+    return dataclasses.replace(block, kind=BlockKind.PARAGRAPH, level=0, in_toc=True)
+
+
+def merge_wrapped_headings(blocks: Sequence[Block]) -> list[Block]:
+    """Joins a heading that wrapped over two lines (PDF, narrow columns) into one heading.
+
+    Two adjacent headings of the same level and page are one heading when the second does not
+    start a new numbered or capitalised title: '3.2 Ansvar og roller i' + 'kommunen'.
+    """
+    result: list[Block] = []
+    for block in blocks:
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and block.is_heading
+            and previous.is_heading
+            and not previous.in_toc
+            and previous.level == block.level
+            and previous.page == block.page
+            and _continues_heading(previous.text, block.text)
+        ):
+            result[-1] = dataclasses.replace(previous, text=f"{previous.text} {block.text}")
+            continue
+        result.append(block)
+    return result
+
+
+def _continues_heading(first: str, second: str) -> bool:
+    if numbering_level(second) or _CHAPTER.match(second):
+        return False
+    if first.rstrip().endswith((".", ":", "?", "!")):
+        return False
+    return second[:1].islower() or first.rstrip().endswith((",", "-", "og", "i", "for", "av"))
+
+
+def assign_sections(blocks: Iterable[Block]) -> list[Block]:
+    """Gives every block the path of headings above it (outermost first).
+
+    TOC headings do not open a section: the blocks after a TOC belong to the real headings.
+    """
+    stack: list[tuple[int, str]] = []
+    result: list[Block] = []
+    for block in blocks:
+        path = tuple(text for _, text in stack)
+        result.append(dataclasses.replace(block, section=path) if block.section != path
+                      else block)
+        if block.is_heading and not block.in_toc:
+            level = max(block.level, 1)
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, block.text))
+    return result
+
+
+def drop_empty(blocks: Iterable[Block]) -> list[Block]:
+    """Blocks without text carry nothing; a table row with only empty cells neither."""
+    return [b for b in blocks if b.text.strip()]
+
+
+def finalise(blocks: Iterable[Block], *, merge_headings: bool = False) -> tuple[Block, ...]:
+    """The shared pipeline: drop empties, (merge wrapped headings), flag unfilled template
+    table rows as guidance, mark TOC, section paths."""
+    result = drop_empty(blocks)
+    if merge_headings:
+        result = merge_wrapped_headings(result)
+    result = mark_template_tables(result)
+    result = mark_toc(result)
+    return tuple(assign_sections(result))
+
+
+def first_heading_text(blocks: Iterable[Block]) -> str | None:
+    """The document's title guess: its first real heading."""
+    for block in blocks:
+        if block.is_heading and not block.in_toc:
+            return block.text
+    return None

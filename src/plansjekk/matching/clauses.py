@@ -1,0 +1,173 @@
+"""Sentence-level signals that decide whether a hit can be evidence at all.
+
+- negation, scoped to the clause (a comma, "men", "at", "som" … ends it), so "Det finnes
+  ingen egen rutine, men tjenestene møtes månedlig" still counts the second clause;
+- sentences that are instructions or questions rather than content (an outline's guidance
+  "Beskriv hvordan …", a checklist's "Er ansvaret avklart?");
+- placeholders ("kommer senere", "under arbeid", "skal utarbeides").
+
+Echo-of-law detection needs the requirements' topic hits and lives in `echo.py`.
+"""
+
+from __future__ import annotations
+
+from plansjekk.matching.normalise import Tokens
+from plansjekk.matching.patterns import compile_pattern
+
+NEGATORS = frozenset(
+    [
+        "ikke",
+        "ikkje",
+        "ikkje'",
+        "ingen",
+        "inga",
+        "intet",
+        "ingenting",
+        "inkje",
+        "mangler",
+        "manglar",
+        "manglende",
+        "manglande",
+        "verken",
+        "korkje",
+        "aldri",
+    ]
+)
+_NOT_NEGATING_AFTER = frozenset(["bare", "berre", "kun", "minst", "berre"])
+""""ikke bare … men også", "ikkje minst": emphasis, not negation."""
+
+CLAUSE_BOUNDARIES = frozenset(
+    ["men", "mens", "slik", "fordi", "dersom", "hvis", "viss", "der", "hvor", "kor", "så", "enn"]
+)
+"""Words that start a new clause outside the scope of a negation before them."""
+COMPLEMENTIZERS = frozenset(["at", "når", "som", "om", "hvordan", "korleis", "hvem", "kven"])
+"""Words that start a clause; a negation before them reaches into it ("Det er ikke fastsatt
+når planen skal evalueres", "Det finst inga rutine som …"), one after them does not reach
+back ("Målet er at ingen barn …")."""
+
+IMPERATIVES = frozenset(
+    [
+        "beskriv",
+        "gjør",
+        "gjer",
+        "oppgi",
+        "angi",
+        "forklar",
+        "synliggjør",
+        "synleggjer",
+        "vis",
+        "skriv",
+        "list",
+        "nevn",
+        "nemn",
+        "fyll",
+        "legg",
+        "redegjør",
+        "presiser",
+        "tydeliggjør",
+        "tydeleggjer",
+    ]
+)
+"""First words of an instruction to the writer (an outline's guidance), not content."""
+
+PLACEHOLDERS = tuple(
+    compile_pattern(p)
+    for p in (
+        "kommer senere",
+        "kommer seinere",
+        "kjem seinare",
+        "kjem seinere",
+        "kjem etter",
+        "under arbeid",
+        "under utarbeid{else,ing}",
+        "skal utarbeid{es,ast}",
+        "vil bli utarbeid{et,d}",
+        "blir utarbeid{et,d}",
+        "ikke ferdig*",
+        "ikkje ferdig*",
+        "fylles ut",
+        "fyllast ut",
+        "ettersend{es,ast}",
+        "tbd",
+        "ikke klar",
+        "ikkje klar",
+        "vil bli beskrevet",
+        "vil bli skildra",
+        "vil bli omtalt",
+        "skal beskrives senere",
+        "lorem ipsum",
+        "xx",
+        "xxx",
+    )
+)
+
+
+def negated_tokens(tokens: Tokens) -> tuple[bool, ...]:
+    """Per token: is it inside the scope of a negator (its clause, plus complement clauses
+    that follow it within the sentence)?"""
+    words = tokens.words
+    flags = [False] * len(words)
+    clause_start = 0
+    carried = False
+    for position in range(len(words) + 1):
+        hard = position == len(words) or _clause_break(tokens, position)
+        soft = not hard and position > 0 and words[position] in COMPLEMENTIZERS
+        if hard or soft:
+            negated = carried or _has_negator(words, clause_start, position)
+            if negated:
+                for index in range(clause_start, position):
+                    flags[index] = True
+            carried = negated and soft
+            clause_start = position
+    return tuple(flags)
+
+
+def _clause_break(tokens: Tokens, position: int) -> bool:
+    if position == 0:
+        return False
+    if tokens.sentence[position] != tokens.sentence[position - 1]:
+        return True
+    if tokens.words[position] in CLAUSE_BOUNDARIES:
+        return True
+    gap = tokens.text[tokens.ends[position - 1] : tokens.starts[position]]
+    return any(mark in gap for mark in ",:()–")
+
+
+def _has_negator(words: tuple[str, ...], start: int, end: int) -> bool:
+    for position in range(start, end):
+        if words[position] in NEGATORS:
+            following = words[position + 1] if position + 1 < end else ""
+            if following not in _NOT_NEGATING_AFTER:
+                return True
+    return False
+
+
+def sentence_ranges(tokens: Tokens) -> dict[int, tuple[int, int]]:
+    """Sentence number → (first token, last token)."""
+    ranges: dict[int, tuple[int, int]] = {}
+    for position, number in enumerate(tokens.sentence):
+        first, _ = ranges.get(number, (position, position))
+        ranges[number] = (first, position)
+    return ranges
+
+
+def instruction_sentences(tokens: Tokens, ranges: dict[int, tuple[int, int]]) -> set[int]:
+    """Sentences that instruct or ask rather than state: imperative start or a question."""
+    found = set()
+    for number, (first, last) in ranges.items():
+        if tokens.words[first] in IMPERATIVES:
+            found.add(number)
+            continue
+        tail = tokens.text[tokens.ends[last] : tokens.ends[last] + 3]
+        if tail.lstrip().startswith("?"):
+            found.add(number)
+    return found
+
+
+def placeholder_sentences(tokens: Tokens) -> set[int]:
+    """Sentences that promise content instead of giving it."""
+    found: set[int] = set()
+    for pattern in PLACEHOLDERS:
+        for hit in pattern.find_in(tokens):
+            found.add(tokens.sentence[hit.first_token])
+    return found

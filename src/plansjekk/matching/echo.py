@@ -1,0 +1,128 @@
+"""Echo of the law: sentences that restate what the plan must contain are not content.
+
+Recognised generally, not by quoting the statute:
+  1. a normative sentence about the plan itself: plan-word + modal (skal/bør/må) + a verb
+     of containing ("Planen skal beskrive mål, organisering …");
+  2. a legal reference with a modal about the municipality or the plan ("Kommunestyret skal
+     vedta en plan …, jf. barnevernsloven § 15-1");
+  3. a summary of the plan's contents: plan-word + verb of containing + the topics of two
+     or more requirements ("Planen beskriver mål for arbeidet, hvordan det skal organiseres …");
+  4. an enumeration naming the topics of three or more requirements back to back
+     ("mål, organisering, ansvarsfordeling og samarbeid");
+  5. instructions and questions (`clauses.instruction_sentences`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from plansjekk.matching.analysis import Analysis, BlockText, Hit
+from plansjekk.matching.patterns import compile_pattern
+
+MODALS = ("skal", "bør", "må", "skulle", "burde", "skall")
+_MODALS = tuple(compile_pattern(m) for m in MODALS)
+_PLAN = tuple(
+    compile_pattern(p) for p in ("plan{en,a,ane,ar,er,ene}", "planverk*", "planens", "planas")
+)
+_CONTAIN = tuple(
+    compile_pattern(p)
+    for p in (
+        "beskriv*",
+        "skildr*",
+        "inneh{o,a}ld*",
+        "omtal*",
+        "omhandl*",
+        "redegj*",
+        "gjøre rede",
+        "gjere greie",
+        "ta for seg",
+        "tar for seg",
+        "vise",
+        "viser",
+        "synleggj*",
+        "synliggj*",
+        "gi oversikt",
+        "gje oversikt",
+        "gi en oversikt",
+        "gje ei oversikt",
+        "omfatte",
+    )
+)
+_LEGAL = tuple(
+    compile_pattern(p)
+    for p in (
+        "§",
+        "*lov{en,a}",
+        "lov",
+        "lova",
+        "loven",
+        "forskrift*",
+        "rundskriv*",
+        "prop",
+        "jf",
+        "jamfør",
+    )
+)
+_BODIES = tuple(compile_pattern(p) for p in ("kommunen", "kommunestyre*", "bystyre*", "plan{en,a}"))
+_LIST_GLUE = frozenset(["og", "eller", "samt"])
+
+
+def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
+    """Sets `BlockText.echo` for every block; `topic_hits` = requirement id → its topic hits."""
+    per_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+    for requirement, hits in topic_hits.items():
+        for hit in hits:
+            key = (hit.block, hit.sentence)
+            per_sentence[key].append((hit.first_token, hit.last_token, requirement))
+    signals = _signal_sentences(analysis)
+    for text in analysis.blocks:
+        text.echo = set(text.instructions)
+        for number in text.sentences:
+            has = {kind for kind, found in signals.items() if (text.index, number) in found}
+            topics = per_sentence.get((text.index, number), [])
+            if not has and len(topics) < 3:
+                continue
+            if _is_echo(has, topics, text):
+                text.echo.add(number)
+
+
+def _signal_sentences(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:
+    """(block, sentence) pairs containing each kind of signal, found through the index."""
+    kinds = (("plan", _PLAN), ("contain", _CONTAIN), ("legal", _LEGAL), ("body", _BODIES))
+    found: dict[str, set[tuple[int, int]]] = {}
+    for kind, patterns in kinds:
+        found[kind] = {(h.block, h.sentence) for p in patterns for h in analysis.hits(p)}
+    found["modal"] = {(h.block, h.sentence) for p in _MODALS for h in analysis.hits(p)}
+    return found
+
+
+def _is_echo(has: set[str], topics: list[tuple[int, int, str]], text: BlockText) -> bool:
+    if {"plan", "modal", "contain"} <= has:
+        return True
+    if {"legal", "modal", "body"} <= has:
+        return True
+    distinct = {requirement for _, _, requirement in topics}
+    if {"plan", "contain"} <= has and len(distinct) >= 2:
+        return True
+    return _enumerates(topics, text) >= 3
+
+
+def _enumerates(topics: list[tuple[int, int, str]], text: BlockText) -> int:
+    """The longest run of topic hits of different requirements joined only by commas/og."""
+    best = 0
+    run: set[str] = set()
+    previous_end = -10
+    for first, last, requirement in sorted(topics):
+        between = text.tokens.words[previous_end + 1 : first]
+        if (
+            previous_end >= 0
+            and first > previous_end
+            and all(w in _LIST_GLUE for w in between)
+            and len(between) <= 1
+        ):
+            run.add(requirement)
+        elif first > previous_end:
+            run = {requirement}
+        previous_end = max(previous_end, last)
+        best = max(best, len(run))
+    return best

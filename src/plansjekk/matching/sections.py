@@ -1,0 +1,81 @@
+"""Sections and passages: the units a requirement is judged in.
+
+A section is a heading plus every block under it until the next heading of the same or a
+higher level; a passage is one paragraph, list item or table row, or a small window of
+consecutive blocks under the same heading: a paragraph followed by the list items or table
+rows that continue it (a description often lives in a table's rows). Two paragraphs are
+never merged: a description is one passage, and merging let scattered mentions add up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plansjekk.documents.model import BlockKind
+from plansjekk.matching.analysis import Analysis
+
+WINDOW = 3
+"""Largest number of consecutive blocks judged together as one passage."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    heading: int
+    """Block index of the heading."""
+    level: int
+    title: str
+    body: tuple[int, ...]
+    """Indices of the non-heading blocks of the whole subtree."""
+
+
+def build_sections(analysis: Analysis) -> list[Section]:
+    headings = [t for t in analysis.blocks if t.block.is_heading]
+    ordered = [t.index for t in analysis.blocks]
+    position = {index: i for i, index in enumerate(ordered)}
+    sections = []
+    for number, heading in enumerate(headings):
+        level = max(heading.block.level, 1)
+        end = len(ordered)
+        for later in headings[number + 1 :]:
+            if max(later.block.level, 1) <= level:
+                end = position[later.index]
+                break
+        body = tuple(
+            i
+            for i in ordered[position[heading.index] + 1 : end]
+            if not analysis.by_index[i].block.is_heading
+        )
+        sections.append(Section(heading.index, level, heading.block.text.strip(), body))
+    return sections
+
+
+def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
+    """Single blocks and windows of up to WINDOW consecutive body blocks under one heading,
+    restricted to windows that contain at least one of `blocks` (those with hits)."""
+    ordered = [t for t in analysis.blocks]
+    units: set[tuple[int, ...]] = set()
+    for i, text in enumerate(ordered):
+        if text.block.is_heading:
+            continue
+        for size in range(1, WINDOW + 1):
+            window = ordered[i : i + size]
+            if len(window) < size or any(t.block.is_heading for t in window):
+                break
+            if any(t.block.section != text.block.section for t in window):
+                break
+            if size > 1 and any(t.block.kind is BlockKind.PARAGRAPH for t in window[1:]):
+                break
+            indices = tuple(t.index for t in window)
+            if any(index in blocks for index in indices):
+                units.add(indices)
+    return sorted(units)
+
+
+def section_label(analysis: Analysis, block: int) -> str | None:
+    """The heading directly above a block, as printed ("3.2 Ansvar og roller")."""
+    text = analysis.by_index.get(block)
+    if text is None:
+        return None
+    if text.block.is_heading:
+        return text.block.text.strip()
+    return text.block.section[-1].strip() if text.block.section else None

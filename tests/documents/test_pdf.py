@@ -1,0 +1,96 @@
+from plansjekk.documents import BlockKind, read_document
+
+BODY = ("Barnehagen og skolen har et tett samarbeid om tidlig innsats for alle barn i", 11)
+
+
+def _texts(doc, kind=None):
+    return [b.text for b in doc.blocks if kind is None or b.kind is kind]
+
+
+def test_libreoffice_export_headings_levels_and_pages(small_plan_pdf):
+    doc = read_document(small_plan_pdf)
+    assert doc.format == "pdf"
+    assert doc.pages == 4
+    headings = {h.text: (h.level, h.page) for h in doc.headings}
+    assert headings["1 Innledning"] == (1, 2)
+    assert headings["1.1 Bakgrunn"] == (2, 2)
+    assert headings["2 Mål og strategier"] == (1, 3)
+    assert headings["3.2 Avklaring ved uenighet"] == (2, 4)
+    assert doc.title == "Plan for forebygging av omsorgssvikt 2025–2028"
+
+
+def test_toc_marked_and_its_entries_are_not_headings(small_plan_pdf):
+    doc = read_document(small_plan_pdf)
+    toc = [b for b in doc.blocks if b.in_toc]
+    assert len(toc) == 10  # "Innhold" + 9 entries
+    assert all(b.page == 1 for b in toc)
+    assert [h.text for h in doc.headings].count("1 Innledning") == 1
+
+
+def test_running_header_and_page_footer_removed(small_plan_pdf):
+    text = read_document(small_plan_pdf).text
+    assert "Side 2 av 4" not in text
+    assert "Storfjord kommune – Plan" not in text
+
+
+def test_paragraph_lines_joined_and_hyphen_cases(small_plan_pdf):
+    doc = read_document(small_plan_pdf)
+    paragraph = next(b for b in doc.blocks if b.section == ("1 Innledning",)
+                     and b.kind is BlockKind.PARAGRAPH)
+    assert paragraph.text.startswith("Storfjord kommune har ansvar")
+    assert paragraph.text.endswith("BTI-modellen brukes i alle virksomheter.")
+    assert "barne- og ungdomsrådet" in paragraph.text
+    assert "ICDP-programmet" in paragraph.text
+
+
+def test_bullets_become_list_items_and_tables_rows(small_plan_pdf):
+    doc = read_document(small_plan_pdf)
+    items = _texts(doc, BlockKind.LIST_ITEM)
+    assert items[:3] == ["Foreldreveiledning i grupper for alle som ønsker det",
+                         "Samarbeidsmøter mellom skole og helsetjeneste hver måned",
+                         "Oppfølging av barn med høyt fravær"]
+    rows = [b for b in doc.blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows[0].cells == ("Tjeneste", "Ansvar", "Frist")
+    assert rows[1].cells == ("Barnehage", "Styrer", "2025")
+    assert rows[0].page == 2
+    assert rows[0].section == ("1 Innledning", "1.2 Formål med planen")
+
+
+def test_two_columns_keep_reading_order(twocol_pdf):
+    doc = read_document(twocol_pdf)
+    paragraphs = _texts(doc, BlockKind.PARAGRAPH)
+    assert any("barne- og ungdomsrådet og med foreldre" in p for p in paragraphs)
+    items = _texts(doc, BlockKind.LIST_ITEM)
+    assert "Foreldreveiledning i grupper for alle som ønsker det" in items
+
+
+def test_table_cut_at_page_edge_has_no_phantom_cell(twocol_pdf):
+    # make_plan puts a three-column table into a narrow text column; LibreOffice clips its
+    # third column ("Frist") at the page edge, so the PDF itself holds only two columns plus
+    # a 5 pt sliver of grid. The sliver must not become an empty third cell.
+    rows = [b.cells for b in read_document(twocol_pdf).blocks if b.kind is BlockKind.TABLE_ROW]
+    assert rows[:3] == [("Tjeneste", "Ansvar"), ("Barnehage", "Styrer"), ("Skole", "Rektor")]
+
+
+def test_hyphenation_at_line_ends(pdf_maker):
+    path = pdf_maker([[("Vi har et godt samar-", 11), ("beid med barne-", 11),
+                       ("og ungdomsrådet. Vi bruker ICDP-", 11), ("programmet i alle", 11),
+                       ("barnehager.", 11)]])
+    text = read_document(path).blocks[0].text
+    assert text == ("Vi har et godt samarbeid med barne- og ungdomsrådet. "
+                    "Vi bruker ICDP-programmet i alle barnehager.")
+
+
+def test_headings_by_size_and_numbering_and_repeated_header(pdf_maker):
+    page = [("2 Ansvar og roller", 16), BODY, ("unge.", 11), ("", 0),
+            ("2.1 Ansvar i barnehagen", 13), BODY, ("unge.", 11)]
+    pages = [[(f"{n} Kapittel", 16), *page[1:]] for n in range(1, 4)]
+    path = pdf_maker(pages, header="Storfjord kommune 2025", footer=True)
+    doc = read_document(path)
+    assert [(h.level, h.page) for h in doc.headings] == [(1, 1), (2, 1), (1, 2), (2, 2),
+                                                         (1, 3), (2, 3)]
+    assert "Storfjord kommune 2025" not in doc.text
+    assert "Side" not in doc.text
+    last = [b for b in doc.blocks if b.page == 3 and b.kind is BlockKind.PARAGRAPH][-1]
+    assert last.text.endswith("for alle barn i unge.")
+    assert last.section == ("3 Kapittel", "2.1 Ansvar i barnehagen")
