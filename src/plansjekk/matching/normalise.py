@@ -75,6 +75,10 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     ligatures and compatibility characters; excerpts are cut from that NFKC form.
     """
     source = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    if _is_plain(source):
+        lowered = source.lower()
+        if len(lowered) == len(source):
+            return lowered, list(range(len(source)))
     out: list[str] = []
     index: list[int] = []
     space_pending = False
@@ -92,6 +96,15 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
         out.append(lowered)
         index.extend([i] * len(lowered))
     return "".join(out), index
+
+
+_NOT_PLAIN = re.compile("[" + "".join(sorted(_DROP)) + r"]|\s{2,}|[^\S ]|^\s|\s$")
+
+
+def _is_plain(source: str) -> bool:
+    """True when folding would change nothing but case: the common line of body text, which
+    then skips the per-character loop."""
+    return _NOT_PLAIN.search(source) is None
 
 
 def nfkc(text: str) -> str:

@@ -51,10 +51,22 @@ def build_sections(analysis: Analysis) -> list[Section]:
 
 def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     """Single blocks and windows of up to WINDOW consecutive body blocks under one heading,
-    restricted to windows that contain at least one of `blocks` (those with hits)."""
-    ordered = [t for t in analysis.blocks]
+    restricted to windows that contain at least one of `blocks` (those with hits).
+
+    Only windows that can reach a hit block are tried, so the cost follows the number of
+    hits, not the length of the document times the number of requirements.
+    """
+    ordered = analysis.blocks
+    position = {t.index: i for i, t in enumerate(ordered)}
+    starts = {
+        start
+        for index in blocks
+        if index in position
+        for start in range(max(position[index] - WINDOW + 1, 0), position[index] + 1)
+    }
     units: set[tuple[int, ...]] = set()
-    for i, text in enumerate(ordered):
+    for i in starts:
+        text = ordered[i]
         if text.block.is_heading:
             continue
         for size in range(1, WINDOW + 1):
