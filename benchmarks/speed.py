@@ -6,7 +6,7 @@
 
 Per plan size (10/60/120/400 pages): plansjekk's end-to-end seconds per page in-process
 (read + match), pdftotext's seconds per page on the same file in the same run, their ratio,
-the matcher's share of plansjekk's time, and peak memory (max RSS of a fresh process that
+the matcher's share of plansjekk's time, and peak memory (peak RSS, VmHWM, of a fresh process that
 reads and matches the plan once; the bare interpreter with plansjekk imported is printed
 for reference). Batch of 70: wall time of the `plansjekk check` command with --jobs 1 and
 --jobs 2 against an empty cache, with a warm cache, and after one file changed (the number
@@ -121,7 +121,18 @@ def _peak_child(path: str, ruleset_ref: str) -> None:
     ruleset = load_ruleset(ruleset_ref)
     if path:
         check_document(read_document(path), ruleset, FailOn.REQUIRED_PARTIAL)
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(_high_water_mb())
+
+
+def _high_water_mb() -> float:
+    """VmHWM: peak RSS of this process image. (ru_maxrss would also count the parent's
+    memory copied at fork, before exec, on Linux.)"""
+    try:
+        status = Path("/proc/self/status").read_text()
+        line = next(x for x in status.splitlines() if x.startswith("VmHWM:"))
+        return int(line.split()[1]) / 1024
+    except (OSError, StopIteration):
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # ----------------------------------------------------------------------------- batch
@@ -150,6 +161,7 @@ def run_cli(
     ]
     if no_cache:
         argv.append("--no-cache")
+    cache.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     subprocess.run(argv, check=True, env=env, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
@@ -171,7 +183,6 @@ def measure_batch(folder: Path, ruleset_ref: str, repeat: int) -> dict[str, floa
                 for i in range(repeat)
             )
         cache = work / "shared" / "cache"
-        cache.parent.mkdir()
         results["fill"] = run_cli(plans, 2, cache, ruleset_ref)
         results["warm"] = statistics.median(
             run_cli(plans, 2, cache, ruleset_ref) for _ in range(repeat)

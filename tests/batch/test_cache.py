@@ -52,3 +52,12 @@ def test_file_digest_is_by_content(tmp_path: Path) -> None:
     (tmp_path / "b").write_bytes(b"same")
     (tmp_path / "c").write_bytes(b"other")
     assert file_digest(tmp_path / "a") == file_digest(tmp_path / "b") != file_digest(tmp_path / "c")
+
+
+def test_a_cached_error_names_the_file_under_its_new_name() -> None:
+    store = ResultCache("ctx")
+    error = DocumentError("corrupt", Message("error.corrupt", {"path": "old.pdf", "detail": "x"}))
+    store.put("abc", DocumentResult(path="old.pdf", status="error", error=error))
+    hit = store.get("abc", "new.pdf")
+    assert hit is not None and hit.error is not None
+    assert hit.error.message.render("en").startswith("new.pdf:")

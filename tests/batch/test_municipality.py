@@ -21,6 +21,9 @@ from plansjekk.documents.text import document_from_text
         ("Hver kommune skal ha en plan. Planen gjelder Vestby kommune.", "Vestby kommune"),
         ("Ål kommune", "Ål kommune"),
         ("Hver kommune skal vedta en plan.", None),
+        ("Bydel Alna\nBydel Alna – Plan for forebygging", "Bydel Alna"),
+        ("Bydel Grorud Plan for forebygging", "Bydel Grorud"),
+        ("Asker\nkommune", None),
     ],
 )
 def test_from_text(text: str, expected: str | None) -> None:

@@ -7,12 +7,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from tests.batch.conftest import make_ruleset, replace_text
 
 from plansjekk.batch import ProgressObserver, check_paths
 from plansjekk.batch import run as batch_run
 from plansjekk.findings import DocumentResult, Run
 from plansjekk.settings import Settings
+from tests.batch.conftest import make_ruleset, replace_text
 
 pytestmark = pytest.mark.usefixtures("fakes")
 

@@ -21,6 +21,7 @@ from platformdirs import user_cache_dir
 
 from plansjekk.errors import ErrorCode
 from plansjekk.findings import DocumentResult
+from plansjekk.i18n import Message
 
 ENV_DIR = "PLANSJEKK_CACHE_DIR"
 FORMAT_VERSION = "1"
@@ -90,7 +91,11 @@ class ResultCache:
             return None
         if not isinstance(stored, DocumentResult):
             return None
-        return dataclasses.replace(stored, path=path, cached=True)
+        error = stored.error
+        if error is not None and "path" in error.message.params:  # the message names the file
+            params = {**error.message.params, "path": path}
+            error = dataclasses.replace(error, message=Message(error.message.key, params))
+        return dataclasses.replace(stored, path=path, error=error, cached=True)
 
     def put(self, file_digest: str, result: DocumentResult) -> None:
         """Stores `result` atomically (temp file + rename), unless it is a passing error."""

@@ -20,14 +20,16 @@ def _words(text: str) -> list[str]:
 
 
 _WORD = r"[A-ZÆØÅ][a-zæøåA-ZÆØÅéüáö]+(?:-[A-ZÆØÅa-zæøå][a-zæøåéüáö]+)*"
-_NAME = rf"(?:St\.\s)?{_WORD}(?:\s(?:og\s)?{_WORD}){{0,2}}"
+_SP = r"[ \t\u00a0]"
+"""Spaces inside a name, never a line break: a title line is followed by other lines."""
+_NAME = rf"(?:St\.{_SP})?{_WORD}(?:{_SP}(?:og{_SP})?{_WORD}){{0,2}}"
 """One to three capitalised words: "Asker", "Nore og Uvdal", "Indre Østfold", "Aurskog-Høland"."""
 
-BYDEL = re.compile(rf"\bBydel\s+(?P<name>{_NAME})")
-KOMMUNE = re.compile(rf"(?P<name>{_NAME})\s+(?P<kind>kommune|herad|bykommune)s?\b")
+BYDEL = re.compile(rf"\bBydel{_SP}+(?P<name>{_NAME})")
+KOMMUNE = re.compile(rf"(?P<name>{_NAME}){_SP}+(?P<kind>kommune|herad|bykommune)s?\b")
 _CAPS = r"[A-ZÆØÅ][A-ZÆØÅ]+(?:-[A-ZÆØÅ]+)*"
 KOMMUNE_CAPS = re.compile(
-    rf"\b(?P<name>{_CAPS}(?:\s(?:OG\s)?{_CAPS}){{0,2}})\s+(?P<kind>KOMMUNE|HERAD)\b"
+    rf"\b(?P<name>{_CAPS}(?:{_SP}(?:OG{_SP})?{_CAPS}){{0,2}}){_SP}+(?P<kind>KOMMUNE|HERAD)\b"
 )
 """Cover pages often set the name in capitals: "ASKER KOMMUNE"."""
 
@@ -106,12 +108,15 @@ def _title_case(name: str) -> str:
 
 
 def _clean(name: str) -> str:
-    """Drops leading sentence-start words ("Hver", "Planen for Asker") that are not the name."""
+    """Drops words around the name that are not part of it: sentence starts ("Hver",
+    "Planen"), a following heading word ("Bydel Grorud Plan"), a repeated "Bydel"."""
     words = name.split()
+    if "Bydel" in words[1:]:
+        words = words[: words.index("Bydel", 1)]
     while words and (words[0] in NOT_NAMES or words[0] == "og"):
         words = words[1:]
-    if words and words[-1] == "og":
-        return ""
+    while words and (words[-1] in NOT_NAMES or words[-1] == "og"):
+        words = words[:-1]
     return " ".join(words)
 
 

@@ -107,7 +107,7 @@ def _result(
         reasons=tuple(sorted(judgement.reasons)) if status is not Status.COVERED else (),
         aspects_found=found,
         aspects_missing=tuple(a.id for a in requirement.aspects if a.id not in found),
-        review=_review(judgement.score, thresholds),
+        review=_review(judgement.score, thresholds) or judgement.borderline,
         sections_weighed=judgement.sections_weighed,
         suggested_section=judgement.suggested_section if status is not Status.COVERED else None,
     )

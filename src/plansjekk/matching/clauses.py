@@ -4,7 +4,9 @@
   ingen egen rutine, men tjenestene møtes månedlig" still counts the second clause;
 - sentences that are instructions or questions rather than content (an outline's guidance
   "Beskriv hvordan …", a checklist's "Er ansvaret avklart?");
-- placeholders ("kommer senere", "under arbeid", "skal utarbeides").
+- placeholders ("kommer senere", "under arbeid", "skal utarbeides");
+- statements of intent ("ønsker å styrke", "vil vurdere", "skal på sikt"): a wish or a plan
+  for later, weaker than a description of what is done.
 
 Echo-of-law detection needs the requirements' topic hits and lives in `echo.py`.
 """
@@ -102,6 +104,42 @@ PLACEHOLDERS = tuple(
 )
 
 
+INTENT = tuple(
+    compile_pattern(p)
+    for p in (
+        "ønsker å",
+        "ønskjer å",
+        "ynskjer å",
+        "ønsker at",
+        "ønskjer at",
+        "ynskjer at",
+        "ønsker ... å",
+        "ønskjer ... å",
+        "har et ønske",
+        "har eit ønske",
+        "vil vurdere*",
+        "skal vurdere*",
+        "vurderer å",
+        "på sikt",
+        "på lengre sikt",
+        "tar sikte på",
+        "tek sikte på",
+        "tenker å",
+        "tenkjer å",
+        "planlegger å",
+        "planlegg å",
+        "vil bli orientert",
+        "vil bli informert",
+        "vil få ... til orientering",
+        "håper å",
+        "håpar å",
+        "etter hvert",
+        "etter kvart",
+    )
+)
+"""Wording of a wish or an intention for later (bokmål and nynorsk)."""
+
+
 def negated_tokens(tokens: Tokens) -> tuple[bool, ...]:
     """Per token: is it inside the scope of a negator (its clause, plus complement clauses
     that follow it within the sentence)?"""
@@ -142,6 +180,25 @@ def _has_negator(words: tuple[str, ...], start: int, end: int) -> bool:
     return False
 
 
+SEQUENCE_WORDS = frozenset(["deretter", "etterpå", "seinare", "senere", "sidan", "siden"])
+"""Words that start a later step of a sequence ("behandlet i hovedutvalget og deretter vedtatt
+i kommunestyret"): a new clause for the scope of an `exclude` context."""
+
+
+def clause_numbers(tokens: Tokens) -> tuple[int, ...]:
+    """Per token: the number of its clause (punctuation, clause-starting and sequence words
+    end a clause). An `exclude` context voids hits of its own clause only."""
+    numbers = []
+    current = 0
+    for position in range(len(tokens.words)):
+        if position and (
+            _clause_break(tokens, position) or tokens.words[position] in SEQUENCE_WORDS
+        ):
+            current += 1
+        numbers.append(current)
+    return tuple(numbers)
+
+
 def sentence_ranges(tokens: Tokens) -> dict[int, tuple[int, int]]:
     """Sentence number → (first token, last token)."""
     ranges: dict[int, tuple[int, int]] = {}
@@ -161,6 +218,15 @@ def instruction_sentences(tokens: Tokens, ranges: dict[int, tuple[int, int]]) ->
         tail = tokens.text[tokens.ends[last] : tokens.ends[last] + 3]
         if tail.lstrip().startswith("?"):
             found.add(number)
+    return found
+
+
+def intent_sentences(tokens: Tokens) -> set[int]:
+    """Sentences that state a wish or an intention instead of what is done."""
+    found: set[int] = set()
+    for pattern in INTENT:
+        for hit in pattern.find_in(tokens):
+            found.add(tokens.sentence[hit.first_token])
     return found
 
 

@@ -9,7 +9,10 @@ Recognised generally, not by quoting the statute:
      or more requirements ("Planen beskriver mål for arbeidet, hvordan det skal organiseres …");
   4. an enumeration naming the topics of three or more requirements back to back
      ("mål, organisering, ansvarsfordeling og samarbeid");
-  5. instructions and questions (`clauses.instruction_sentences`).
+  5. instructions and questions (`clauses.instruction_sentences`);
+  6. a continuation of such an echo: a sentence whose subject is a pronoun standing for the
+     plan ("Den/Ho skal også vise hvordan …") right after a sentence about the plan, with a
+     modal and a verb of containing.
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ _LEGAL = tuple(
 )
 _BODIES = tuple(compile_pattern(p) for p in ("kommunen", "kommunestyre*", "bystyre*", "plan{en,a}"))
 _LIST_GLUE = frozenset(["og", "eller", "samt"])
+_PLAN_PRONOUNS = frozenset(["den", "denne", "ho", "han"])
+"""Words that can stand for "the plan" at the start of the sentence after one about it."""
 
 
 def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
@@ -77,13 +82,22 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
     signals = _signal_sentences(analysis)
     for text in analysis.blocks:
         text.echo = set(text.instructions)
-        for number in text.sentences:
+        about_plan = False
+        for number in sorted(text.sentences):
             has = {kind for kind, found in signals.items() if (text.index, number) in found}
             topics = per_sentence.get((text.index, number), [])
+            if about_plan and {"modal", "contain"} <= has and _starts_with_pronoun(text, number):
+                has.add("plan")
+            about_plan = "plan" in has
             if not has and len(topics) < 3:
                 continue
             if _is_echo(has, topics, text):
                 text.echo.add(number)
+
+
+def _starts_with_pronoun(text: BlockText, number: int) -> bool:
+    first, _ = text.sentences[number]
+    return text.tokens.words[first] in _PLAN_PRONOUNS
 
 
 def _signal_sentences(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:

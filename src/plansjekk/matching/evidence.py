@@ -28,6 +28,14 @@ def evidence_for(analysis: Analysis, units: list[Unit], minimum: float) -> tuple
             b for b in hits_by_block if b not in used and not analysis.by_index[b].block.is_heading
         ]
         if not candidates:
+            body = _first_body(analysis, unit, used)
+            if body is None:
+                continue
+            used.add(body)
+            text = analysis.by_index[body]
+            excerpt = _opening(text)
+            label = section_label(analysis, unit.label_block)
+            chosen.append(Evidence(excerpt, text.block.page, label, (), round(unit.score, 3), body))
             continue
         block = max(candidates, key=lambda b: (len({a for a, h in unit.hits if h.block == b}), -b))
         used.add(block)
@@ -42,6 +50,26 @@ def evidence_for(analysis: Analysis, units: list[Unit], minimum: float) -> tuple
             Evidence(excerpt, text.block.page, label, matched, round(unit.score, 3), block)
         )
     return tuple(chosen)
+
+
+def _first_body(analysis: Analysis, unit: Unit, used: set[int]) -> int | None:
+    """The first body block of a unit whose only hits are in its heading ("Andre planar" over
+    "Sjå også …"): what is written under the heading is the evidence to show."""
+    if unit.heading is None:
+        return None
+    return next(
+        (b for b in unit.blocks if b != unit.heading and b not in used and b in analysis.by_index),
+        None,
+    )
+
+
+def _opening(text: BlockText) -> str:
+    """The block's first sentences, up to MAX_EXCERPT characters."""
+    display = text.display.strip()
+    if len(display) <= MAX_EXCERPT:
+        return display
+    cut = display.rfind(" ", 0, MAX_EXCERPT)
+    return display[: cut if cut > 0 else MAX_EXCERPT] + "…"
 
 
 def _excerpt(text: BlockText, hits: list[Hit]) -> tuple[str, tuple[str, ...]]:

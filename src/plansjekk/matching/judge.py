@@ -5,6 +5,16 @@ a placeholder, and not in a sentence with an `exclude` context. Units are scored
 many distinct aspects they show (a description names several aspects; a mention names the
 topic once). A unit counts only when it names the topic: its heading matches, or it
 contains the requirement's first aspect (the topic words).
+
+Beyond counting aspects, three kinds of structure decide whether a unit describes:
+- statements of intent ("ønsker å styrke medvirkningen") show aspects but describe nothing
+  done: a unit reaches `covered` only with enough aspects outside such sentences;
+- when a requirement needs three aspects and names exactly two as required (topic + actor,
+  e.g. responsibility + a named service), they must meet in one sentence or table row
+  ("Helsestasjonen har ansvar for …") for a passage to describe; several such statements
+  are a description even without further aspects;
+- a table whose header names the topic in a column ("Teneste | Ansvar") and whose rows are
+  keyed by the actor (a named service in the first cell) is a description row by row.
 """
 
 from __future__ import annotations
@@ -13,13 +23,21 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from plansjekk.documents.model import BlockKind
 from plansjekk.findings import Reason
+from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Analysis, Hit
 from plansjekk.matching.compiled import CompiledRequirement
 from plansjekk.matching.sections import Section, passages, section_label
 
 FRONT_BLOCKS = 15
 """A negative signal ("høringsutkast") counts on the front page / first blocks or in a heading."""
+STATEMENTS_FOR_DESCRIPTION = 3
+"""Sentences/rows where topic and actor meet that together describe (see module doc)."""
+KEYED_ROWS = 3
+"""Rows of a topic-headed table keyed by actors that make it a description."""
+PARTIAL_CAP = 0.45
+"""Score of a unit held below covered by structure (intent, aspects in separate sentences)."""
 
 
 @dataclass(slots=True)
@@ -32,6 +50,12 @@ class Unit:
     score: float = 0.0
     reasons: set[Reason] = field(default_factory=set)
     heading: int | None = None
+    firm: set[str] = field(default_factory=set)
+    """Aspects shown outside statements of intent."""
+    statements: int = 0
+    """Sentences or table rows where the two required aspects meet."""
+    capped: bool = False
+    """Held below covered by structure alone (intent, aspects in separate sentences)."""
 
     @property
     def label_block(self) -> int:
@@ -47,6 +71,8 @@ class Judgement:
     sections_weighed: tuple[str, ...]
     suggested_section: str | None
     deprecated_found: bool = False
+    borderline: bool = False
+    """The verdict hangs on a structural judgement a person should confirm."""
 
 
 class HitFilter:
@@ -55,21 +81,34 @@ class HitFilter:
     def __init__(self, analysis: Analysis, req: CompiledRequirement) -> None:
         self.analysis = analysis
         self.use_echo = req.requirement.scope != "document"
-        self.excluded = {(h.block, h.sentence) for p in req.exclude for h in analysis.hits(p)}
+        self.clause_of: dict[int, tuple[int, ...]] = {}
+        self.excluded = {
+            (h.block, self._clause(h.block, h.first_token))
+            for p in req.exclude
+            for h in analysis.hits(p)
+        }
         self.voided: set[Reason] = set()
         self.voided_blocks: set[int] = set()
+        self.voided_by_block: dict[int, list[Reason]] = defaultdict(list)
 
     def why_void(self, hit: Hit) -> Reason | None:
         text = self.analysis.by_index[hit.block]
         if any(text.negated[hit.first_token : hit.last_token + 1]):
             return Reason.NEGATED
-        if (hit.block, hit.sentence) in self.excluded:
+        if self.excluded and (hit.block, self._clause(hit.block, hit.first_token)) in self.excluded:
             return Reason.UNRELATED_SENSE
         if hit.sentence in text.placeholders:
             return Reason.PLACEHOLDER
         if hit.sentence in text.instructions or (self.use_echo and hit.sentence in text.echo):
             return Reason.ECHO_OF_LAW
         return None
+
+    def _clause(self, block: int, token: int) -> int:
+        numbers = self.clause_of.get(block)
+        if numbers is None:
+            numbers = clauses.clause_numbers(self.analysis.by_index[block].tokens)
+            self.clause_of[block] = numbers
+        return numbers[token] if 0 <= token < len(numbers) else -1
 
     def valid(self, hits: list[Hit]) -> list[Hit]:
         kept = []
@@ -80,6 +119,7 @@ class HitFilter:
             else:
                 self.voided.add(reason)
                 self.voided_blocks.add(hit.block)
+                self.voided_by_block[hit.block].append(reason)
         return kept
 
 
@@ -95,9 +135,11 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     if requirement.scope != "document":
         units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
     units.extend(_passage_units(analysis, req, by_block))
+    intent = _intent_sentences(analysis)
     for unit in units:
+        _structure(unit, req, analysis, intent)
         _score(unit, req, analysis)
-    units.sort(key=lambda u: (-u.score, u.blocks))
+    units.sort(key=lambda u: (-u.score, u.heading is None, u.blocks))
     best = units[0] if units else None
     score = best.score if best else 0.0
     reasons: set[Reason] = set(best.reasons) if best else set()
@@ -119,12 +161,13 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
             reasons.add(Reason.ONLY_TOC)
     return Judgement(
         score=round(min(max(score, 0.0), 1.0), 3),
-        units=[u for u in units if u.score > 0],
+        units=_for_evidence([u for u in units if u.score > 0], requirement.thresholds),
         reasons=reasons,
         aspects_found=tuple(a for a, _ in req.aspects if best and a in best.aspects),
         sections_weighed=_sections_weighed(analysis, by_block, hit_filter, units),
         suggested_section=_suggest(analysis, sections, by_block, hit_filter),
         deprecated_found=deprecated and score < requirement.thresholds.covered,
+        borderline=bool(best and best.capped and score < requirement.thresholds.covered),
     )
 
 
@@ -148,11 +191,27 @@ def _section_units(
         hits = [pair for b in blocks for pair in by_block.get(b, ())]
         unit = Unit(blocks, {a for a, _ in hits}, hits, heading=section.heading)
         body_state = _body_state(analysis, section)
+        if body_state is None:
+            body_state = _voided_body(section, by_block, hit_filter)
         if body_state is not None:
             unit.reasons.add(body_state)
             unit.score = -1.0
         units.append(unit)
     return units
+
+
+def _voided_body(
+    section: Section, by_block: dict[int, list[tuple[str, Hit]]], hit_filter: HitFilter
+) -> Reason | None:
+    """The body speaks of the topic only in voided sentences ("Planen omhandler ikke
+    samarbeidet …"), with no valid hit at all: the heading is all that is left."""
+    if any(by_block.get(b) for b in section.body):
+        return None
+    voided = [r for b, r in hit_filter.voided_by_block.items() if b in set(section.body)]
+    if not voided:
+        return None
+    reasons = [r for found in voided for r in found]
+    return max(set(reasons), key=reasons.count)
 
 
 def _body_state(analysis: Analysis, section: Section) -> Reason | None:
@@ -185,9 +244,126 @@ def _passage_units(
     return units
 
 
+def _for_evidence(units: list[Unit], thresholds) -> list[Unit]:
+    """Evidence order: the units of the best status band first; inside a band, a section under
+    a heading that names the topic before a passage elsewhere, then the higher score, then the
+    passage with more matched words (the strongest excerpt first)."""
+
+    def band(unit: Unit) -> int:
+        if unit.score >= thresholds.covered:
+            return 2
+        return 1 if unit.score >= thresholds.partial else 0
+
+    return sorted(
+        units, key=lambda u: (-band(u), u.heading is None, -u.score, -len(u.hits), u.blocks)
+    )
+
+
+def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
+    return {(h.block, h.sentence) for p in clauses.INTENT for h in analysis.hits(p)}
+
+
+def _structure(
+    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
+) -> None:
+    """Fills `firm` (aspects outside intent) and `statements` (topic + actor in one sentence
+    or row, or rows of a keyed table)."""
+    unit.firm = {
+        a for a, h in unit.hits if (h.block, h.sentence) not in intent or h.block == unit.heading
+    }
+    pair = _pair(req)
+    if pair is None:
+        return
+    topic, actor = pair
+    where: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for aspect, hit in unit.hits:
+        if hit.block != unit.heading and (hit.block, hit.sentence) not in intent:
+            where[(hit.block, hit.sentence)].add(aspect)
+    rows = {b for (b, _), found in where.items() if {topic, actor} <= found}
+    sentences = sum(1 for found in where.values() if {topic, actor} <= found)
+    unit.statements = max(sentences, len(rows)) + _keyed_rows(unit, req, analysis, topic, actor)
+
+
+def _pair(req: CompiledRequirement) -> tuple[str, str] | None:
+    """(topic, actor) for a requirement whose description needs three aspects and names
+    exactly two as required: who does what must be said of someone, in one sentence or row.
+    Goals and strategies (two aspects) are often stated sentence by sentence and are exempt."""
+    requirement = req.requirement
+    required = requirement.require_aspects
+    if len(required) != 2 or requirement.min_aspects < 3:
+        return None
+    return required[0], required[1]
+
+
+def _keyed_rows(
+    unit: Unit, req: CompiledRequirement, analysis: Analysis, topic: str, actor: str
+) -> int:
+    """Rows of a table in the unit whose header names the topic in a later column and whose
+    first cell names an actor: "Teneste | Ansvar" / "Helsestasjonen | Heimebesøk …"."""
+    patterns = dict(req.aspects)
+    headers = [
+        b
+        for b in unit.blocks
+        if analysis.by_index[b].block.kind is BlockKind.TABLE_ROW
+        and _cell_hit(analysis, b, patterns.get(topic, ()), first_cell=False)
+    ]
+    if not headers:
+        return 0
+    header = headers[0]
+    ordered = [t.index for t in analysis.blocks]
+    start = ordered.index(header)
+    count = 0
+    for index in ordered[start + 1 :]:
+        text = analysis.by_index[index]
+        if text.block.kind is not BlockKind.TABLE_ROW:
+            break
+        if _cell_hit(analysis, index, patterns.get(actor, ()), first_cell=True):
+            count += 1
+    return count if count >= KEYED_ROWS else 0
+
+
+def _cell_hit(analysis: Analysis, block: int, patterns, first_cell: bool) -> bool:
+    """A hit in the first cell (first_cell) or only in a later cell (not first_cell)."""
+    for pattern in patterns:
+        for hit in analysis.hits(pattern):
+            if hit.block != block:
+                continue
+            if first_cell == (hit.sentence == _first_sentence(analysis, block)):
+                return True
+    return False
+
+
+def _first_sentence(analysis: Analysis, block: int) -> int:
+    return min(analysis.by_index[block].sentences, default=0)
+
+
 def _score(unit: Unit, req: CompiledRequirement, analysis: Analysis) -> None:
     """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
     body that shows them); a lone mention stays in the partial band."""
+    _base_score(unit, req)
+    if unit.score <= 0:
+        return
+    requirement = req.requirement
+    minimum = max(requirement.min_aspects, 1)
+    covered = requirement.thresholds.covered
+    pair = _pair(req)
+    if pair is not None and unit.statements >= STATEMENTS_FOR_DESCRIPTION and unit.score < covered:
+        unit.score = 0.8 if unit.heading is not None else covered + 0.05
+        unit.reasons.discard(Reason.FEW_ASPECTS)
+        return
+    if unit.score < covered:
+        return
+    if len(unit.firm) < minimum and unit.statements < STATEMENTS_FOR_DESCRIPTION:
+        unit.score = PARTIAL_CAP
+        unit.capped = True
+        unit.reasons.add(Reason.PASSING_MENTION)
+    elif pair is not None and unit.heading is None and unit.statements == 0:
+        unit.score = PARTIAL_CAP
+        unit.capped = True
+        unit.reasons.add(Reason.FEW_ASPECTS)
+
+
+def _base_score(unit: Unit, req: CompiledRequirement) -> None:
     if unit.score < 0:
         unit.score = 0.0
         return

@@ -8,6 +8,8 @@ index of the character it came from.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -31,6 +33,8 @@ TOKEN = re.compile(r"[^\W_]+|§")
 
 _BREAK = re.compile(r"[.!?;](?:\s|$)|\n|\|")
 """Punctuation in the gap between two tokens that ends a sentence (or a table cell)."""
+_GAP_BREAK = re.compile(r"[\n|]|[.!?;](?=[\s§]|[^\W_])")
+"""`_BREAK` located in the whole text: in a gap, `$` is the start of the next word."""
 
 _ABBREVIATIONS = frozenset(
     [
@@ -65,7 +69,7 @@ _ABBREVIATIONS = frozenset(
 
 def normalise(text: str) -> str:
     """NFKC, lower-case, soft hyphens removed, whitespace folded to single spaces."""
-    return normalise_with_map(text)[0]
+    return fold(nfkc(text))[0]
 
 
 def normalise_with_map(text: str) -> tuple[str, list[int]]:
@@ -74,11 +78,18 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
     The offsets point into the NFKC form (not the raw reader text), which differs only for
     ligatures and compatibility characters; excerpts are cut from that NFKC form.
     """
-    source = unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    normalised, index = fold(nfkc(text))
+    return normalised, list(range(len(normalised))) if index is None else index
+
+
+def fold(source: str) -> tuple[str, list[int] | None]:
+    """The normalised form of an already-NFKC text (`nfkc`) and the map of each normalised
+    character to its index in `source`; the map is None when it is the identity (the
+    common plain line of body text, which then skips the per-character loop)."""
     if _is_plain(source):
         lowered = source.lower()
         if len(lowered) == len(source):
-            return lowered, list(range(len(source)))
+            return lowered, None
     out: list[str] = []
     index: list[int] = []
     space_pending = False
@@ -99,17 +110,20 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
 
 
 _NOT_PLAIN = re.compile("[" + "".join(sorted(_DROP)) + r"]|\s{2,}|[^\S ]|^\s|\s$")
+_QUOTE_CHARS = re.compile("[" + "".join(chr(c) for c in _QUOTES) + "]")
 
 
 def _is_plain(source: str) -> bool:
-    """True when folding would change nothing but case: the common line of body text, which
-    then skips the per-character loop."""
+    """True when folding would change nothing but case."""
     return _NOT_PLAIN.search(source) is None
 
 
 def nfkc(text: str) -> str:
     """The display form that `normalise_with_map` offsets refer to."""
-    return unicodedata.normalize("NFKC", text).translate(_QUOTES)
+    source = unicodedata.normalize("NFKC", text)
+    if _QUOTE_CHARS.search(source) is None:  # str.translate is slow on non-ASCII text
+        return source
+    return source.translate(_QUOTES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,20 +139,35 @@ class Tokens:
 
 
 def tokenise(text: str) -> Tokens:
-    """Splits normalised text into words, numbering sentences by the punctuation between."""
-    words: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    sentence: list[int] = []
-    current = 0
-    previous_end = 0
-    for match in TOKEN.finditer(text):
-        abbreviation = bool(words) and words[-1] in _ABBREVIATIONS and text[previous_end] == "."
-        if words and not abbreviation and _BREAK.search(text, previous_end, match.start()):
-            current += 1
-        words.append(match.group())
-        starts.append(match.start())
-        ends.append(match.end())
-        sentence.append(current)
-        previous_end = match.end()
-    return Tokens(text, tuple(words), tuple(starts), tuple(ends), tuple(sentence))
+    """Splits normalised text into words, numbering sentences by the punctuation between.
+
+    A new sentence starts at a word when the gap before it holds a line break, a table-cell
+    bar, or one of `.!?;` followed by white space or ending the gap, unless the word before
+    is an abbreviation directly followed by a full stop ("jf.", "bl.a."). The break marks are
+    found with one regex over the whole text rather than one search per gap.
+    """
+    words = TOKEN.findall(text)
+    count = len(words)
+    if count:  # spans from the lengths of the gaps and words, without a match object each
+        lengths = [0] * (2 * count + 1)
+        lengths[0::2] = map(len, TOKEN.split(text))
+        lengths[1::2] = map(len, words)
+        offsets = list(itertools.accumulate(lengths))
+        starts = tuple(offsets[0:-1:2])
+        ends = tuple(offsets[1::2])
+    else:
+        starts = ends = ()
+    words = tuple(words)
+    breaks: set[int] = set()
+    if count > 1:
+        for mark in _GAP_BREAK.finditer(text, starts[0], starts[-1] + 1):
+            breaks.add(bisect.bisect_right(starts, mark.start()))
+    for position in [p for p in breaks if words[p - 1] in _ABBREVIATIONS]:
+        if text[ends[position - 1]] == ".":
+            breaks.discard(position)
+    if not breaks:
+        return Tokens(text, words, starts, ends, (0,) * count)
+    flags = [0] * count
+    for position in breaks:
+        flags[position] = 1
+    return Tokens(text, words, starts, ends, tuple(itertools.accumulate(flags)))

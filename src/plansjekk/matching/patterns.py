@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from re import _constants as _re_constants
+from re import _parser as _re_parser
 
 import regex
 
@@ -30,6 +32,9 @@ MAX_VARIANTS = 64
 """`{a,b}` alternatives multiply; more variants than this is surely a mistake."""
 REGEX_TIMEOUT = 0.05
 """Seconds a `re:` pattern may run on one text before it is abandoned."""
+
+SEPARATOR = "\x00"
+"""Joins block texts for a `joinable` regex: no pattern that passes the check can match it."""
 
 _ALLOWED = re.compile(r"[^\W_]|[*{},§\-/.'’]")
 _SEPARATORS = "-/.'’"
@@ -185,6 +190,83 @@ def _regex_hits(compiled: regex.Pattern[str], tokens: Tokens) -> Iterator[Patter
         yield PatternMatch(
             hit.start(), hit.end(), (hit.group(),), first if inside else -1, last if inside else -1
         )
+
+
+def joinable(pattern: Pattern) -> bool:
+    """True when the `re:` pattern finds, in texts joined with SEPARATOR, exactly the matches
+    it finds in each text alone: it never matches empty text, nothing in it can consume the
+    separator, and its only anchors are word boundaries and lookarounds built the same way.
+    At a text's edge every such element then fails or succeeds as it does at the separator
+    (a non-word character that nothing matches)."""
+    return pattern.is_regex and _joinable(pattern.source[3:].strip())
+
+
+_UNSURE = re.compile(r"\(\?(?![:=!]|<[=!])|\{[^\d,}]|\[:|\\[pPNXGKLmM]")
+"""Syntax the `regex` module reads differently from `re`'s parser (inline flags, fuzzy
+`{e<=1}`, POSIX classes, properties…): such patterns are run block by block."""
+
+
+@cache
+def _joinable(body: str) -> bool:
+    if _UNSURE.search(body):
+        return False
+    try:
+        parsed = _re_parser.parse(body, 0)
+    except (re.error, RecursionError, OverflowError):
+        return False
+    return parsed.getwidth()[0] >= 1 and _cannot_reach_separator(parsed)
+
+
+def _cannot_reach_separator(items) -> bool:
+    c = _re_constants
+    for op, value in items:
+        if op is c.LITERAL:
+            if value == ord(SEPARATOR):
+                return False
+        elif op is c.NOT_LITERAL:
+            if value != ord(SEPARATOR):
+                return False
+        elif op is c.IN:
+            if _set_has_separator(value):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if not _cannot_reach_separator(value[2]):
+                return False
+        elif op is c.SUBPATTERN:
+            if not _cannot_reach_separator(value[3]):
+                return False
+        elif op is c.ATOMIC_GROUP:
+            if not _cannot_reach_separator(value):
+                return False
+        elif op is c.BRANCH:
+            if not all(_cannot_reach_separator(branch) for branch in value[1]):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _cannot_reach_separator(value[1]):
+                return False
+        elif op is c.AT:
+            if value not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+                return False
+        elif op is not c.GROUPREF:
+            return False  # ANY, conditionals, anything unknown
+    return True
+
+
+def _set_has_separator(items) -> bool:
+    c = _re_constants
+    negate, contains = False, False
+    for op, value in items:
+        if op is c.NEGATE:
+            negate = True
+        elif op is c.LITERAL:
+            contains |= value == ord(SEPARATOR)
+        elif op is c.RANGE:
+            contains |= value[0] <= ord(SEPARATOR) <= value[1]
+        elif op is c.CATEGORY:
+            contains |= "NOT" in str(value)
+        else:
+            return True
+    return negate != contains
 
 
 @cache

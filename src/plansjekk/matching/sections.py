@@ -54,33 +54,43 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     restricted to windows that contain at least one of `blocks` (those with hits).
 
     Only windows that can reach a hit block are tried, so the cost follows the number of
-    hits, not the length of the document times the number of requirements.
+    hits, not the length of the document times the number of requirements; the windows
+    starting at a block depend only on the document and are built once per analysis.
     """
-    ordered = analysis.blocks
-    position = {t.index: i for i, t in enumerate(ordered)}
-    starts = {
+    position = analysis.position
+    units: set[tuple[int, ...]] = set()
+    for start in {
         start
         for index in blocks
         if index in position
         for start in range(max(position[index] - WINDOW + 1, 0), position[index] + 1)
-    }
-    units: set[tuple[int, ...]] = set()
-    for i in starts:
-        text = ordered[i]
-        if text.block.is_heading:
-            continue
+    }:
+        for indices in _windows(analysis, start):
+            if not blocks.isdisjoint(indices):
+                units.add(indices)
+    return sorted(units)
+
+
+def _windows(analysis: Analysis, start: int) -> list[tuple[int, ...]]:
+    """The windows (block indices) starting at the `start`-th non-TOC block."""
+    cached = analysis.windows.get(start)
+    if cached is not None:
+        return cached
+    ordered = analysis.blocks
+    text = ordered[start]
+    found: list[tuple[int, ...]] = []
+    if not text.block.is_heading:
         for size in range(1, WINDOW + 1):
-            window = ordered[i : i + size]
+            window = ordered[start : start + size]
             if len(window) < size or any(t.block.is_heading for t in window):
                 break
             if any(t.block.section != text.block.section for t in window):
                 break
             if size > 1 and any(t.block.kind is BlockKind.PARAGRAPH for t in window[1:]):
                 break
-            indices = tuple(t.index for t in window)
-            if any(index in blocks for index in indices):
-                units.add(indices)
-    return sorted(units)
+            found.append(tuple(t.index for t in window))
+    analysis.windows[start] = found
+    return found
 
 
 def section_label(analysis: Analysis, block: int) -> str | None:

@@ -1,0 +1,258 @@
+"""The fast matcher primitives find exactly what the simple reference (`reference_matcher`,
+the implementation before the speed work) finds: on every block of several corpus plans for
+every pattern of the bundled rulesets, and on generated texts and patterns."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plansjekk.documents import read_document
+from plansjekk.documents.model import Block, BlockKind, Document
+from plansjekk.matching import clauses, echo
+from plansjekk.matching.analysis import Analysis
+from plansjekk.matching.normalise import normalise_with_map, tokenise
+from plansjekk.matching.patterns import Pattern, PatternError, compile_pattern
+from plansjekk.rules.loader import load_ruleset
+from plansjekk.rules.resolve import bundled_ids
+from tests.matching import reference_matcher as ref
+
+CORPUS = Path(__file__).parents[2] / "corpus" / "docs"
+DOCUMENTS = [
+    "28-aurhaug-integrated.pdf",
+    "04-lyngvaer-integrated.pdf",
+    "01-fjordvik-theme.pdf",
+    "08-haugdal-integrated.docx",
+    "03-brekkestad-theme.docx",
+    "23-nordheim-integrated.docx",
+]
+
+
+@cache
+def all_patterns() -> tuple[Pattern, ...]:
+    sources: dict[str, None] = {}
+    for ruleset_id in bundled_ids():
+        for requirement in load_ruleset(ruleset_id).requirements:
+            groups = [
+                requirement.headings,
+                requirement.exclude,
+                requirement.negative,
+                *(aspect.terms for aspect in requirement.aspects),
+            ]
+            if requirement.deprecated:
+                groups.append(requirement.deprecated.terms)
+            for group in groups:
+                sources.update(dict.fromkeys(group))
+    patterns = {compile_pattern(s).source: compile_pattern(s) for s in sources}
+    for extra in (
+        clauses.PLACEHOLDERS,
+        echo._MODALS,
+        echo._PLAN,
+        echo._CONTAIN,
+        echo._LEGAL,
+        echo._BODIES,
+    ):
+        patterns.update({p.source: p for p in extra})
+    return tuple(patterns.values())
+
+
+def assert_same_blocks(fast: Analysis, slow: ref.ReferenceAnalysis) -> None:
+    assert [t.index for t in fast.blocks] == [t.index for t in slow.blocks]
+    assert [t.index for t in fast.toc_blocks] == [t.index for t in slow.toc_blocks]
+    for mine, theirs in zip(
+        [*fast.blocks, *fast.toc_blocks], [*slow.blocks, *slow.toc_blocks], strict=True
+    ):
+        assert mine.tokens == theirs.tokens, theirs.block.text
+        assert mine.display == theirs.display
+        assert list(mine.cmap) == theirs.cmap
+        assert tuple(mine.negated) == theirs.negated
+        assert mine.sentences == theirs.sentences
+        assert mine.instructions == theirs.instructions
+        assert mine.placeholders == theirs.placeholders
+        for start in range(0, len(theirs.tokens.text), 7):
+            end = start + 11
+            assert mine.written(start, end) == _written(theirs, start, end)
+
+
+def _written(text: ref.RefBlock, start: int, end: int) -> str:
+    if start >= len(text.cmap):
+        return ""
+    last = text.cmap[min(end, len(text.cmap)) - 1]
+    return text.display[text.cmap[start] : last + 1]
+
+
+def assert_same_hits(fast: Analysis, slow: ref.ReferenceAnalysis, patterns) -> None:
+    for pattern in patterns:
+        assert fast.hits(pattern) == slow.hits(pattern), pattern.source
+        assert fast.toc_hits(pattern) == slow.toc_hits(pattern), pattern.source
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_corpus_documents_hit_alike(name: str) -> None:
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{name} not in the corpus")
+    document = read_document(path)
+    fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
+    assert_same_blocks(fast, slow)
+    assert_same_hits(fast, slow, all_patterns())
+    # a second Analysis of the same document reuses no stale per-document state
+    again = Analysis(document)
+    assert_same_hits(again, slow, all_patterns()[::-1])
+
+
+# ----------------------------------------------------------------------------- generated
+
+WORDS = [
+    "barn",
+    "barnet",
+    "barnevern",
+    "barnevernsloven",
+    "samarbeid",
+    "samarbeidet",
+    "hjemsamarbeid",
+    "plan",
+    "planen",
+    "ikke",
+    "ingen",
+    "men",
+    "at",
+    "skal",
+    "beskriv",
+    "kommer",
+    "senere",
+    "jf",
+    "bl",
+    "a",
+    "k",
+    "sak",
+    "12",
+    "24",
+    "2024",
+    "3",
+    "1",
+    "§",
+    "foreldreveiledning",
+    "foreldreveiledninga",
+    "familieveileding",
+    "tverrfaglig",
+    "tverretatleg",
+    "Ungdom",
+    "ÆØÅ",
+    "ﬁnne",
+    "Straße",
+    "İstanbul",
+    "x",
+    "xx",
+    "_",
+]
+GLUE = [" ", "  ", ", ", ". ", "? ", "! ", "; ", "\n", "\t", " - ", "-", "/", ".", "|", " (", ") "]
+GLUE += ["\u00ad", "\u200b", " \u2013 ", "\u2019", "…", " \u00a0", ": ", ".\n", ".."]
+
+texts = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(GLUE)), min_size=0, max_size=25
+).map(lambda parts: "".join(w + g for w, g in parts))
+noisy_texts = st.one_of(
+    texts, st.text(max_size=60), st.tuples(st.text(max_size=5), texts).map("".join)
+)
+
+GLOB_WORDS = [
+    "barn*",
+    "*barn*",
+    "barn",
+    "samarbeid*",
+    "*samarbeid",
+    "*samarbeid*",
+    "plan{en,a}",
+    "ikke",
+    "skal",
+    "k-sak",
+    "§",
+    "3-1",
+    "foreldreveiledning*",
+    "familieveiledning",
+    "tverr{faglig,etatleg}*",
+    "ung*m",
+    "b*r*n",
+    "æøå",
+]
+glob_patterns = st.lists(
+    st.tuples(st.sampled_from(GLOB_WORDS), st.booleans()), min_size=1, max_size=3
+).map(lambda parts: " ".join((w + " ..." if gap else w) for w, gap in parts).removesuffix(" ..."))
+regex_patterns = st.sampled_from(
+    [
+        r"re:k-?sak\s*\d+/\d+",
+        r"re:\b20\d{2}\b",
+        r"re:barn\w*",
+        r"re:\d+\.",
+        r"re:(?<=\s)barn",
+        r"re:barn$",
+        r"re:^plan",
+        r"re:\W+",
+        r"re:.barn",
+        r"re:[^a]arn",
+        r"re:barn(?!\w)",
+        r"re:\bbarn\b",
+        r"re:ikke(?:\s+\w+){0,2}",
+        r"re:x|xx",
+    ]
+)
+
+
+def _compile(source: str) -> Pattern | None:
+    try:
+        return compile_pattern(source)
+    except PatternError:
+        return None
+
+
+@settings(max_examples=300, deadline=None)
+@given(noisy_texts)
+def test_normalise_and_tokenise_match_the_reference(text: str) -> None:
+    normalised, cmap = normalise_with_map(text)
+    expected, expected_map = ref.normalise_with_map(text)
+    assert normalised == expected
+    assert list(cmap) == expected_map
+    assert tokenise(normalised) == ref.tokenise(expected)
+    assert tokenise(text) == ref.tokenise(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(glob_patterns, regex_patterns), texts)
+def test_pattern_search_matches_the_reference(source: str, text: str) -> None:
+    pattern = _compile(source)
+    if pattern is None:
+        return
+    assert list(pattern.finditer(normalise_with_map(text)[0])) == ref.search(pattern, text)
+
+
+kinds = st.sampled_from([BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(texts, kinds, st.booleans()), min_size=0, max_size=12),
+    st.lists(st.one_of(glob_patterns, regex_patterns), min_size=1, max_size=6),
+)
+def test_generated_documents_hit_alike(blocks, sources) -> None:
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(
+            Block(
+                kind,
+                text + (" ....... 3" if toc else ""),
+                level=1 if kind is BlockKind.HEADING else 0,
+            )
+            for text, kind, toc in blocks
+        ),
+        pages=None,
+    )
+    patterns = [p for p in map(_compile, sources) if p is not None]
+    fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
+    assert_same_blocks(fast, slow)
+    assert_same_hits(fast, slow, [*patterns, *all_patterns()[:40]])
