@@ -3,8 +3,11 @@ matcher's findings, ending with where to write."""
 
 from __future__ import annotations
 
-from plansjekk.advice import advice_for, where_to_write
+import pytest
+
+from plansjekk.advice import _QUIET_REASONS, advice_for, lacking, short_advice, where_to_write
 from plansjekk.findings import Reason, RequirementResult
+from plansjekk.i18n import LANGS, _catalog
 from plansjekk.rules.model import Aspect, Requirement, Severity, Status
 
 SAMARBEID = Requirement(
@@ -91,3 +94,48 @@ def test_english_falls_back_to_bokmal_ruleset_text_but_english_frame() -> None:
 def test_where_to_write_prefers_the_matchers_suggestion() -> None:
     found = result(Status.PARTIAL, suggested_section="3 Organisering")
     assert where_to_write(found, SAMARBEID, "nb") == "Passer best under «3 Organisering»."
+
+
+def test_lacking_is_advice_for_without_where_to_write() -> None:
+    found = result(Status.PARTIAL, aspects_missing=("arenaer",), suggested_section="4 Samarbeid")
+    assert lacking(found, SAMARBEID, "nb") == [
+        "Nevner samarbeid, men beskriver ikke arenaer eller rutiner for samarbeidet."
+    ]
+    assert advice_for(found, SAMARBEID, "nb") == [
+        *lacking(found, SAMARBEID, "nb"), "Passer best under «4 Samarbeid»."
+    ]
+    assert lacking(result(Status.COVERED), SAMARBEID, "nb") == []
+
+
+def test_intent_says_what_to_describe_instead() -> None:
+    lines = advice_for(result(Status.PARTIAL, reasons=(Reason.INTENT,)), SAMARBEID, "nb")
+    assert lines[0].startswith("Teksten sier bare hva kommunen ønsker eller vil vurdere")
+
+
+def test_aspect_unknown_to_the_ruleset_is_left_out() -> None:
+    """A result from an older cached run may name an aspect the ruleset no longer has."""
+    found = result(Status.PARTIAL, aspects_missing=("fjernet-aspekt", "arenaer"))
+    assert lacking(found, SAMARBEID, "nb") == [
+        "Nevner samarbeid, men beskriver ikke arenaer eller rutiner for samarbeidet."
+    ]
+
+
+def test_requirement_unknown_to_the_ruleset_still_says_where() -> None:
+    found = result(Status.MISSING, aspects_missing=("arenaer",))
+    assert advice_for(found, None, "nb") == [
+        "Legg til et eget avsnitt med overskriften «samarbeid»."
+    ]
+    assert short_advice(found, None, "nb") == advice_for(found, None, "nb")[0]
+
+
+def test_section_from_a_document_is_one_clean_line() -> None:
+    found = result(Status.PARTIAL, suggested_section="3\x1b[2J  Organisering\n og ansvar")
+    assert where_to_write(found, SAMARBEID, "nb") == (
+        "Passer best under «3[2J Organisering og ansvar»."
+    )
+
+
+@pytest.mark.parametrize("reason", sorted(set(Reason) - _QUIET_REASONS), ids=str)
+def test_every_reason_that_gives_advice_has_it_in_every_language(reason: Reason) -> None:
+    texts = _catalog().get(f"planner.advice.reason.{reason.value}") or {}
+    assert all(texts.get(lang) for lang in LANGS), f"{reason}: {sorted(texts)}"

@@ -33,6 +33,8 @@ class Reason(StrEnum):
     MISSING_REQUIRED_ASPECT = "missing-required-aspect"
     PLACEHOLDER = "placeholder"
     """The section says "kommer senere" or similar."""
+    INTENT = "intent"
+    """Only intentions or plans ("ønsker å", "vil vurdere"), no description of what is done."""
 
 
 @dataclass(frozen=True, slots=True)

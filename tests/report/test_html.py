@@ -90,8 +90,11 @@ def test_excerpts_pages_highlights_and_advice(batch_run, ruleset):
     assert "Barnehagen har <mark>ansvar for</mark> tidlig innsats" in page
     assert '<span class="loc">2 Ansvarsfordeling</span>' in page, "DOCX: section, no page"
     assert "Medverknad frå barn og unge" in page, "nynorsk plan gets nynorsk titles"
-    assert "<b>Dette mangler:</b> Nevner samarbeid, men beskriver ikke arenaer" in page
-    assert "→ passer under: 3 Organisering" in page
+    assert "<b>Dette mangler:</b></p><ul>" in page
+    assert "<li>Nevner samarbeid, men beskriver ikke arenaer eller rutiner" in page
+    assert "→ Passer best under «3 Organisering»." in page
+    assert "<b>Hva som bør stå:</b> Beskriv arenaer og rutiner" in page, "HTML has room"
+    assert "<b>Begrunnelse:</b> temaet nevnes bare i forbifarten" in page
     assert "innsendt/skannet.pdf: PDF-en har ikke tekstlag" in page
 
 

@@ -19,11 +19,12 @@ def test_single_plan_is_a_checklist_with_advice(single_run, ruleset):
     assert row in out
     checklist = [line for line in out.splitlines() if line.startswith("- [ ]")]
     assert checklist == [
-        "- [ ] **Barn og unges medvirkning** (påkrevd, mangler) — passer under: "
-        "5 Medvirkning og involvering",
-        "- [ ] **Samarbeid mellom tjenestene** (påkrevd, delvis) — passer under: 3 Organisering",
+        "- [ ] **Barn og unges medvirkning** (påkrevd, mangler) — Passer best under "
+        "«5 Medvirkning og involvering».",
+        "- [ ] **Samarbeid mellom tjenestene** (påkrevd, delvis) — Passer best under "
+        "«3 Organisering».",
     ]
-    assert "  - Dette mangler: Nevner samarbeid, men beskriver ikke arenaer" in out
+    assert "  - [ ] Nevner samarbeid, men beskriver ikke arenaer eller rutiner" in out
     assert "  > Tjenestene skal ha et godt **samarbeid**. — _s. 7 · 2 Innledning_" in out
 
 
@@ -58,4 +59,5 @@ def test_document_text_cannot_inject_markup(batch_run, hostile, ruleset):
 def test_english(single_run, ruleset):
     out = render(single_run, ruleset, lang="en")
     assert "### Checklist for the planning group" in out
-    assert "What is lacking: Describe how children took part" in out
+    assert "  - [ ] Describe how children took part (youth council, surveys)." in out
+    assert "Fits best under “5 Medvirkning og involvering”." in out

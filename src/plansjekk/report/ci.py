@@ -7,13 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from plansjekk.advice import advice_for
 from plansjekk.findings import DocumentResult, RequirementResult, Run
 from plansjekk.i18n import Lang, t
 from plansjekk.report.common import (
-    advice,
     display_lang,
     fails,
-    guidance,
     one_line,
     pages_of,
     requirement_title,
@@ -52,17 +51,14 @@ def level_of(result: RequirementResult, run: Run) -> Level:
 
 def problem_message(result: RequirementResult, ruleset: Ruleset, lang: Lang,
                     titles_lang: Lang) -> str:
-    """"Samarbeid …: delvis (skår 0.31). Nevner samarbeid, men … passer under: 3 Organisering"."""
-    requirement = ruleset.get(result.id)
-    hints = advice(result, requirement, lang) or [guidance(requirement, lang)]
+    """"Samarbeid …: delvis (skår 0.31). Nevner samarbeid, men … Passer best under
+    «3 Organisering»." (the advice is `plansjekk.advice`'s, in the plan's målform)."""
+    hints = advice_for(result, ruleset.get(result.id), titles_lang)
     text = t("report.ci.message", lang,
              title=requirement_title(ruleset, result.id, titles_lang),
              status=status_label(result.status.value, lang),
              score=score_text(result.score),
-             advice=" ".join(h for h in hints if h))
-    if result.suggested_section:
-        text += " " + sentence(t("report.suggested_section", lang,
-                                 section=one_line(result.suggested_section)))
+             advice=" ".join(hints))
     if result.accepted is not None:
         text += " " + sentence(t("report.accepted", lang, reason=one_line(result.accepted)))
     return one_line(text)
@@ -92,7 +88,3 @@ def problems(run: Run, ruleset: Ruleset, lang: Lang) -> Iterator[Problem]:
                 message=problem_message(result, ruleset, lang, titles_lang),
                 page=pages[0] if pages else None,
             )
-
-
-def error_documents(run: Run) -> list[DocumentResult]:
-    return [d for d in run.documents if d.status == "error"]

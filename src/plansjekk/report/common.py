@@ -1,18 +1,22 @@
 """What every format needs to say the same thing: titles in the right language, labels,
-advice, totals, and the cleaning of text that came from a document.
+row labels, which excerpts are worth showing, totals, and the cleaning of text that came
+from a document.
 
 Formats differ only in layout; keeping these decisions here means a nynorsk plan gets
-nynorsk titles, and a hostile PDF gets neutralised, in every format alike.
+nynorsk titles, and a hostile PDF gets neutralised, in every format alike. Advice (what is
+lacking, where to write it) is not worded here but in `plansjekk.advice`, which the planner's
+tools share.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from plansjekk import advice
 from plansjekk.findings import DocumentResult, Evidence, RequirementResult, Run
 from plansjekk.i18n import Lang, t
 from plansjekk.policy import FailOn, requirement_fails
@@ -70,6 +74,37 @@ def municipality_label(document: DocumentResult) -> str:
     return one_line(PurePath(document.path).stem) or document.path
 
 
+def row_labels(documents: Sequence[DocumentResult]) -> list[str]:
+    """One distinct label per document, in order, for the rows of a batch.
+
+    Usually the municipality; when two documents share it (a plan's DOCX and its PDF, two
+    versions of one plan) each gets its file name added, "Fjellvik kommune (plan.docx)", and
+    the whole path when even the file names are the same.
+    """
+    labels = [municipality_label(d) for d in documents]
+    names = [one_line(PurePath(d.path).name) for d in documents]
+    shared = Counter(labels)
+    shared_names = Counter(zip(labels, names, strict=True))
+    result = []
+    for label, name, document in zip(labels, names, documents, strict=True):
+        if shared[label] > 1:
+            suffix = name if shared_names[label, name] == 1 else one_line(document.path)
+            if suffix != label:
+                label = f"{label} ({suffix})"
+        result.append(label)
+    return result
+
+
+def labelled_documents(run: Run) -> list[tuple[DocumentResult, str]]:
+    """The run's documents, each with its row label (see `row_labels`)."""
+    return list(zip(run.documents, row_labels(run.documents), strict=True))
+
+
+def error_documents(run: Run) -> list[DocumentResult]:
+    """The documents that could not be read."""
+    return [d for d in run.documents if d.status == "error"]
+
+
 def requirement_ids(run: Run, ruleset: Ruleset) -> list[str]:
     """Columns of a matrix: the ruleset's active requirements in order, then any id that a
     result carries but the ruleset does not (an older cached run, another ruleset)."""
@@ -92,6 +127,12 @@ def status_label(status: str, lang: Lang) -> str:
     return t(f"report.status.{status}", lang)
 
 
+def status_cell(status: str, accepted: bool, lang: Lang) -> str:
+    """"mangler (godtatt)": a status word with the accepted-exception note, for table cells."""
+    text = status_label(status, lang)
+    return f"{text} ({status_label('accepted', lang)})" if accepted else text
+
+
 def severity_label(severity: str, lang: Lang) -> str:
     return t(f"report.severity.{severity}", lang)
 
@@ -104,24 +145,88 @@ def guidance(requirement: Requirement | None, lang: Lang) -> str:
     return pick(requirement.guidance, lang) if requirement and requirement.guidance else ""
 
 
-def advice(result: RequirementResult, requirement: Requirement | None, lang: Lang) -> list[str]:
-    """Concrete advice: the ruleset's text for each aspect the matcher found missing."""
-    if requirement is None:
-        return []
-    by_id = {aspect.id: aspect for aspect in requirement.aspects}
-    texts = []
-    for aspect_id in result.aspects_missing:
-        aspect = by_id.get(aspect_id)
-        if aspect is None:
-            continue
-        text = pick(aspect.advice, lang) if aspect.advice else pick(aspect.title, lang)
-        if text:
-            texts.append(text)
-    return texts
-
-
 def reason_texts(result: RequirementResult, lang: Lang) -> list[str]:
+    """Why the matcher judged as it did (diagnosis, shown with --verbose); what to do about it
+    is `plansjekk.advice`'s wording."""
     return [t(f"reason.{reason.value}", lang) for reason in result.reasons]
+
+
+@dataclass(frozen=True, slots=True)
+class Notes:
+    """What a report says under one requirement besides its excerpts; each format only lays
+    these out. Texts are cleaned but not escaped."""
+
+    accepted: str = ""
+    """"godtatt unntak: …" when an accepted exception applies."""
+    lacking: tuple[str, ...] = ()
+    """What is lacking, from `plansjekk.advice` (empty when covered)."""
+    where: str = ""
+    """Where to write it: "Passer best under «3 Organisering»."."""
+    guidance: str = ""
+    """What a good section contains (the ruleset's guidance; only when verbose)."""
+    reasons: str = ""
+    """The matcher's reasons, "; "-joined (only when verbose)."""
+    sections: str = ""
+    """The sections weighed, ", "-joined (only when verbose)."""
+
+
+def requirement_notes(result: RequirementResult, ruleset: Ruleset, lang: Lang,
+                      titles_lang: Lang, verbose: bool) -> Notes:
+    """The notes for one requirement. Advice and guidance come from the ruleset, so they are
+    in the plan's målform like the titles (`titles_lang`); the labels stay in `lang`."""
+    requirement = ruleset.get(result.id)
+    accepted = ""
+    if result.accepted is not None:
+        accepted = t("report.accepted", lang, reason=one_line(result.accepted))
+    lacking: tuple[str, ...] = ()
+    where = ""
+    if result.status is not Status.COVERED:
+        lacking = tuple(one_line(line) for line in advice.lacking(result, requirement,
+                                                                   titles_lang))
+        where = one_line(advice.where_to_write(result, requirement, titles_lang))
+    if not verbose:
+        return Notes(accepted, lacking, where)
+    text = guidance(requirement, titles_lang) if result.status is not Status.COVERED else ""
+    return Notes(
+        accepted, lacking, where, one_line(text),
+        "; ".join(reason_texts(result, lang)),
+        ", ".join(one_line(s) for s in result.sections_weighed),
+    )
+
+
+MIN_EXCERPT_WORDS = 3
+"""Fewer words than this («Delmål…», «…Ansvar…», a lone table header) cannot show a reader
+why a requirement counts, so such excerpts are not shown."""
+
+
+def excerpt_line(evidence: Evidence) -> str:
+    """The excerpt as one cleaned line."""
+    return one_line(evidence.excerpt)
+
+
+def is_worth_showing(evidence: Evidence) -> bool:
+    """False for an empty excerpt and for one too short to verify anything."""
+    words = re.findall(r"\w+", excerpt_line(evidence))
+    return len(words) >= MIN_EXCERPT_WORDS
+
+
+def shown_evidence(result: RequirementResult) -> list[Evidence]:
+    """The excerpts a report shows for one requirement (JSON keeps all of them)."""
+    return [e for e in result.evidence if is_worth_showing(e)]
+
+
+def hidden_locations(result: RequirementResult, lang: Lang) -> str:
+    """Where the excerpts that are too short to show were found ("s. 3 · 7 Ansvar"), when no
+    excerpt is shown at all: the reader still learns where to look."""
+    if shown_evidence(result):
+        return ""
+    locations = dict.fromkeys(location_label(e, lang) for e in result.evidence)
+    return "; ".join(location for location in locations if location)
+
+
+def excerpt_spans(evidence: Evidence) -> list[tuple[str, bool]]:
+    """The cleaned excerpt cut into (piece, is_match) for highlighting (see highlight_spans)."""
+    return highlight_spans(excerpt_line(evidence), evidence.matched)
 
 
 def page_label(page: int | None, lang: Lang) -> str:
@@ -149,6 +254,34 @@ def fails(result: RequirementResult, run: Run) -> bool:
     except ValueError:
         policy = FailOn.REQUIRED_PARTIAL
     return requirement_fails(result, policy)
+
+
+def verdict_of(document: DocumentResult) -> str:
+    """"passed", "failed" or "error": one plan's verdict in a matrix row."""
+    if document.status == "error":
+        return "error"
+    return "passed" if document.passed else "failed"
+
+
+def verdict_word(document: DocumentResult, lang: Lang) -> str:
+    """The matrix's "Bestått" column: "ja", "nei" or "feil"."""
+    key = {"passed": "report.yes", "failed": "report.no",
+           "error": "report.status.error"}[verdict_of(document)]
+    return t(key, lang)
+
+
+def document_facts(document: DocumentResult, lang: Lang) -> list[str]:
+    """"pdf", "42 sider", "bokmål": what is known about one file, for a header line."""
+    facts = [document.format] if document.format else []
+    if document.pages is not None:
+        facts.append(f"{document.pages} {t('report.field.pages', lang).lower()}")
+    facts.append(language_label(document.language, lang))
+    return facts
+
+
+def is_accepted(document: DocumentResult, requirement_id: str) -> bool:
+    result = document.requirement(requirement_id)
+    return result is not None and result.accepted is not None
 
 
 def cell_status(document: DocumentResult, requirement_id: str) -> str | None:
@@ -192,16 +325,20 @@ def document_summary(document: DocumentResult, lang: Lang) -> str:
     )
 
 
+def verdict_counts(run: Run) -> Counter[str]:
+    """How many plans passed, failed and could not be read."""
+    return Counter(verdict_of(d) for d in run.documents)
+
+
 def batch_summary(run: Run, lang: Lang) -> str:
-    errors = sum(1 for d in run.documents if d.status == "error")
-    passed = sum(1 for d in run.documents if d.status != "error" and d.passed)
+    counts = verdict_counts(run)
     return t(
         "report.summary.batch",
         lang,
         documents=len(run.documents),
-        passed=passed,
-        failed=len(run.documents) - passed - errors,
-        errors=errors,
+        passed=counts["passed"],
+        failed=counts["failed"],
+        errors=counts["error"],
     )
 
 

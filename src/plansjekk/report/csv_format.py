@@ -18,13 +18,16 @@ from plansjekk.report.base import Formatter, ReportOptions
 from plansjekk.report.common import (
     display_lang,
     error_text,
-    municipality_label,
+    excerpt_line,
+    labelled_documents,
     neutralise_cell,
     one_line,
     pages_of,
     requirement_title,
     score_text,
     severity_label,
+    shown_evidence,
+    status_cell,
     status_label,
 )
 from plansjekk.rules.model import Ruleset
@@ -39,17 +42,16 @@ def header(lang: Lang) -> list[str]:
     return [t(f"report.field.{column}", lang) for column in COLUMNS]
 
 
-def document_rows(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> list[list[str]]:
-    label = municipality_label(document)
+def document_rows(document: DocumentResult, label: str, ruleset: Ruleset,
+                  lang: Lang) -> list[list[str]]:
+    """The rows of one document; `label` is its row label (see `row_labels`)."""
     if document.status == "error":
         error = status_label("error", lang)
         return [[label, document.path, "", "", "", error, "", "", error_text(document, lang)]]
     titles_lang = display_lang(lang, document.language)
     rows = []
     for result in document.requirements:
-        status = status_label(result.status.value, lang)
-        if result.accepted is not None:
-            status += f" ({status_label('accepted', lang)})"
+        status = status_cell(result.status.value, result.accepted is not None, lang)
         rows.append([
             label,
             document.path,
@@ -59,7 +61,7 @@ def document_rows(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> lis
             status,
             score_text(result.score),
             ", ".join(str(page) for page in pages_of(result)),
-            one_line(result.evidence[0].excerpt) if result.evidence else "",
+            next((excerpt_line(e) for e in shown_evidence(result)), ""),
         ])
     return rows
 
@@ -73,7 +75,7 @@ class CsvFormatter(Formatter):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(header(options.lang))
-        for document in run.documents:
-            for row in document_rows(document, ruleset, options.lang):
+        for document, label in labelled_documents(run):
+            for row in document_rows(document, label, ruleset, options.lang):
                 writer.writerow([neutralise_cell(one_line(cell)) for cell in row])
         return buffer.getvalue()

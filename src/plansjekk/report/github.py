@@ -11,8 +11,8 @@ from __future__ import annotations
 from plansjekk.findings import Run
 from plansjekk.report import register
 from plansjekk.report.base import Formatter, ReportOptions
-from plansjekk.report.ci import Level, error_documents, problems
-from plansjekk.report.common import error_text, status_label
+from plansjekk.report.ci import Level, problems
+from plansjekk.report.common import error_documents, error_text, status_label
 from plansjekk.rules.model import Ruleset
 
 COMMANDS = {Level.ERROR: "error", Level.WARNING: "warning", Level.NOTE: "notice"}

@@ -16,8 +16,8 @@ from typing import Any
 from plansjekk.findings import Run
 from plansjekk.report import register
 from plansjekk.report.base import Formatter, ReportOptions
-from plansjekk.report.ci import Level, error_documents, problems
-from plansjekk.report.common import error_text
+from plansjekk.report.ci import Level, problems
+from plansjekk.report.common import error_documents, error_text
 from plansjekk.rules.model import Ruleset, Status
 
 SEVERITIES = {Level.ERROR: "major", Level.WARNING: "minor", Level.NOTE: "info"}

@@ -24,26 +24,29 @@ from plansjekk.report.base import Formatter, ReportOptions
 from plansjekk.report.common import (
     STATUS_RANK,
     SYMBOLS,
-    advice,
+    Notes,
     batch_summary,
     cell_status,
     clean_text,
     display_lang,
+    document_facts,
     document_summary,
     error_text,
-    guidance,
-    highlight_spans,
-    language_label,
+    excerpt_spans,
+    hidden_locations,
+    labelled_documents,
     location_label,
-    municipality_label,
     one_line,
-    reason_texts,
     requirement_ids,
+    requirement_notes,
     requirement_title,
     score_text,
     severity_label,
+    shown_evidence,
     status_label,
     totals_per_requirement,
+    verdict_counts,
+    verdict_of,
 )
 from plansjekk.rules.model import Ruleset, Status, pick
 
@@ -67,12 +70,6 @@ def doc_anchor(index: int) -> str:
     return f"plan-{index + 1}"
 
 
-def verdict_of(document: DocumentResult) -> str:
-    if document.status == "error":
-        return "error"
-    return "passed" if document.passed else "failed"
-
-
 def verdict_pill(document: DocumentResult, lang: Lang) -> str:
     verdict = verdict_of(document)
     key = {"error": "report.status.error", "passed": "report.verdict.passed",
@@ -84,14 +81,12 @@ def verdict_pill(document: DocumentResult, lang: Lang) -> str:
 
 
 def summary_cards(run: Run, lang: Lang) -> str:
-    errors = sum(1 for d in run.documents if d.status == "error")
-    passed = sum(1 for d in run.documents if d.status != "error" and d.passed)
-    failed = len(run.documents) - passed - errors
+    counts = verdict_counts(run)
     cards = [
         ("", len(run.documents), t("report.cards.plans", lang)),
-        ("ok", passed, t("report.verdict.passed", lang)),
-        ("fail", failed, t("report.verdict.failed", lang)),
-        ("err", errors, t("report.filter.error", lang)),
+        ("ok", counts["passed"], t("report.verdict.passed", lang)),
+        ("fail", counts["failed"], t("report.verdict.failed", lang)),
+        ("err", counts["error"], t("report.filter.error", lang)),
     ]
     return '<div class="cards">' + "".join(
         f'<div class="card {kind}"><div class="n">{number}</div><div class="l">{e(label)}</div>'
@@ -150,9 +145,8 @@ def matrix_header(ruleset: Ruleset, ids: list[str], lang: Lang) -> str:
     return "<thead><tr>" + "".join(cells) + "</tr></thead>"
 
 
-def matrix_row(index: int, document: DocumentResult, ruleset: Ruleset, ids: list[str],
-               lang: Lang) -> str:
-    label = municipality_label(document)
+def matrix_row(index: int, document: DocumentResult, label: str, ruleset: Ruleset,
+               ids: list[str], lang: Lang) -> str:
     verdict = verdict_of(document)
     search = f"{label} {document.path}".lower()
     cells = [
@@ -198,7 +192,8 @@ def matrix(run: Run, ruleset: Ruleset, ids: list[str], lang: Lang) -> str:
     )
     count_template = t("report.filter.count", lang, shown="{shown}", total="{total}")
     placeholder = e(t("report.filter.placeholder", lang))
-    body = "".join(matrix_row(i, d, ruleset, ids, lang) for i, d in enumerate(run.documents))
+    body = "".join(matrix_row(i, d, label, ruleset, ids, lang)
+                   for i, (d, label) in enumerate(labelled_documents(run)))
     return (
         f'<section id="matrix-section"><h2>{e(t("report.matrix", lang))}</h2>'
         '<div class="toolbar">'
@@ -222,13 +217,12 @@ def matrix(run: Run, ruleset: Ruleset, ids: list[str], lang: Lang) -> str:
 def excerpt_html(evidence: Evidence) -> str:
     return "".join(
         f"<mark>{e(piece)}</mark>" if is_match else e(piece)
-        for piece, is_match in highlight_spans(one_line(evidence.excerpt), evidence.matched)
+        for piece, is_match in excerpt_spans(evidence)
     )
 
 
 def requirement_article(result: RequirementResult, ruleset: Ruleset, lang: Lang,
                         titles_lang: Lang) -> str:
-    requirement = ruleset.get(result.id)
     status = result.status.value
     pills = [f'<span class="pill {status}">{SYMBOLS[status]} {e(status_label(status, lang))}'
              "</span>",
@@ -244,40 +238,49 @@ def requirement_article(result: RequirementResult, ruleset: Ruleset, lang: Lang,
         f'<span class="score">{e(t("report.field.score", lang))} {score_text(result.score)}'
         "</span></h3>"
     ]
-    if result.evidence:
+    if evidence := shown_evidence(result):
         items = []
-        for evidence in result.evidence:
-            location = location_label(evidence, lang)
+        for item in evidence:
+            location = location_label(item, lang)
             loc = f'<span class="loc">{e(location)}</span>' if location else ""
-            items.append(f"<li>{loc}<blockquote>{excerpt_html(evidence)}</blockquote></li>")
+            items.append(f"<li>{loc}<blockquote>{excerpt_html(item)}</blockquote></li>")
         parts.append(f'<ul class="evidence">{"".join(items)}</ul>')
+    elif locations := hidden_locations(result, lang):
+        parts.append(f'<p class="none">{e(t("report.found_in", lang, locations=locations))}</p>')
     elif result.status is Status.MISSING:
         parts.append(f'<p class="none">{e(t("report.no_evidence", lang))}</p>')
-    notes = []
-    if result.accepted is not None:
-        notes.append(e(t("report.accepted", lang, reason=one_line(result.accepted))))
-    if result.status is not Status.COVERED:
-        notes += [f"<b>{e(t('report.advice', lang))}:</b> {e(text)}"
-                  for text in advice(result, requirement, lang)]
-        if text := guidance(requirement, lang):
-            notes.append(f"<b>{e(t('report.guidance', lang))}:</b> {e(text)}")
-        if result.suggested_section:
-            notes.append("→ " + e(t("report.suggested_section", lang,
-                                    section=one_line(result.suggested_section))))
-    if reasons := reason_texts(result, lang):
-        notes.append(f"<b>{e(t('report.reasons', lang))}:</b> {e('; '.join(reasons))}")
-    if notes:
-        parts.append('<div class="advice">' + "".join(f"<p>{n}</p>" for n in notes) + "</div>")
+    parts.append(notes_html(requirement_notes(result, ruleset, lang, titles_lang, verbose=True),
+                            lang))
     parts.append("</article>")
     return "".join(parts)
 
 
-def plan_details(index: int, document: DocumentResult, run: Run, ruleset: Ruleset,
+def notes_html(notes: Notes, lang: Lang) -> str:
+    """The advice box: what is lacking as a list, where to write it, the guidance and the
+    matcher's reasons (HTML has room for all of them)."""
+    paragraphs = []
+    if notes.accepted:
+        paragraphs.append(f"<p>{e(notes.accepted)}</p>")
+    if notes.lacking:
+        items = "".join(f"<li>{e(text)}</li>" for text in notes.lacking)
+        paragraphs.append(f"<p><b>{e(t('report.advice', lang))}:</b></p><ul>{items}</ul>")
+    if notes.where:
+        paragraphs.append(f'<p class="where">→ {e(notes.where)}</p>')
+    if notes.guidance:
+        paragraphs.append(f"<p><b>{e(t('report.guidance', lang))}:</b> {e(notes.guidance)}</p>")
+    if notes.reasons:
+        paragraphs.append(f"<p><b>{e(t('report.reasons', lang))}:</b> {e(notes.reasons)}</p>")
+    if not paragraphs:
+        return ""
+    return '<div class="advice">' + "".join(paragraphs) + "</div>"
+
+
+def plan_details(index: int, document: DocumentResult, label: str, ruleset: Ruleset,
                  lang: Lang) -> str:
     summary = (document_summary(document, lang) if document.status != "error"
                else status_label("error", lang))
     head = (f'<details class="plan" id="{doc_anchor(index)}"><summary>'
-            f"{verdict_pill(document, lang)}<strong>{e(municipality_label(document))}</strong>"
+            f"{verdict_pill(document, lang)}<strong>{e(label)}</strong>"
             f'<span class="path">{e(document.path)}</span>'
             f'<span class="sum">{e(summary)}</span></summary><div class="plan-body">')
     back_text = e(t("report.back_to_matrix", lang))
@@ -285,10 +288,7 @@ def plan_details(index: int, document: DocumentResult, run: Run, ruleset: Rulese
     if document.status == "error":
         message = e(error_text(document, lang))
         return head + f'<p class="error-msg">{message}</p>{back}</div></details>'
-    facts = [document.format or "", language_label(document.language, lang)]
-    if document.pages is not None:
-        facts.append(f"{document.pages} {t('report.field.pages', lang).lower()}")
-    meta = f'<p class="meta">{e(" · ".join(f for f in facts if f))}</p>'
+    meta = f'<p class="meta">{e(" · ".join(document_facts(document, lang)))}</p>'
     titles_lang = display_lang(lang, document.language)
     articles = "".join(requirement_article(r, ruleset, lang, titles_lang)
                        for r in document.requirements)
@@ -300,7 +300,8 @@ def plan_details(index: int, document: DocumentResult, run: Run, ruleset: Rulese
 
 
 def details(run: Run, ruleset: Ruleset, lang: Lang) -> str:
-    plans = "".join(plan_details(i, d, run, ruleset, lang) for i, d in enumerate(run.documents))
+    plans = "".join(plan_details(i, d, label, ruleset, lang)
+                    for i, (d, label) in enumerate(labelled_documents(run)))
     return f'<section id="details"><h2>{e(t("report.details", lang))}</h2>{plans}</section>'
 
 

@@ -16,25 +16,32 @@ from plansjekk.report import register
 from plansjekk.report.base import Formatter, ReportOptions
 from plansjekk.report.common import (
     SYMBOLS,
-    advice,
+    Notes,
     batch_summary,
     cell_status,
     display_lang,
     document_summary,
+    error_documents,
     error_text,
-    guidance,
-    highlight_spans,
+    excerpt_spans,
+    hidden_locations,
+    is_accepted,
+    labelled_documents,
     location_label,
     municipality_label,
     not_covered,
     one_line,
     pages_of,
     requirement_ids,
+    requirement_notes,
     requirement_title,
     score_text,
     severity_label,
+    shown_evidence,
+    status_cell,
     status_label,
     totals_per_requirement,
+    verdict_word,
 )
 from plansjekk.rules.model import Ruleset, Status
 
@@ -54,13 +61,26 @@ def md(text: str) -> str:
 
 def excerpt_md(result: RequirementResult, lang: Lang) -> list[str]:
     lines = []
-    for evidence in result.evidence:
+    for evidence in shown_evidence(result):
         text = "".join(
             f"**{escape(piece)}**" if is_match else escape(piece)
-            for piece, is_match in highlight_spans(one_line(evidence.excerpt), evidence.matched)
+            for piece, is_match in excerpt_spans(evidence)
         )
         location = location_label(evidence, lang)
         lines.append(f"  > {text}" + (f" — _{md(location)}_" if location else ""))
+    if locations := hidden_locations(result, lang):
+        lines.append(f"  > _{md(t('report.found_in', lang, locations=locations))}_")
+    return lines
+
+
+def notes_md(notes: Notes, lang: Lang) -> list[str]:
+    """Sub-items of a checklist entry: each thing lacking as a box of its own to tick, then
+    the verbose extras (where to write is on the entry's own line)."""
+    lines = [f"  - [ ] {md(text)}" for text in notes.lacking]
+    if notes.guidance:
+        lines.append(f"  - {t('report.guidance', lang)}: {md(notes.guidance)}")
+    if notes.reasons:
+        lines.append(f"  - {t('report.reasons', lang)}: {md(notes.reasons)}")
     return lines
 
 
@@ -71,11 +91,9 @@ def status_table(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> list
             t("report.field.pages", lang)]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for result in document.requirements:
-        status = status_label(result.status.value, lang)
+        status = status_cell(result.status.value, result.accepted is not None, lang)
         if result.review:
             status += f" ⚑ {t('report.review', lang)}"
-        if result.accepted is not None:
-            status += f" ({status_label('accepted', lang)})"
         pages = ", ".join(str(p) for p in pages_of(result))
         title = md(requirement_title(ruleset, result.id, titles_lang))
         cells = [SYMBOLS[result.status.value], title, severity_label(result.severity.value, lang),
@@ -84,7 +102,8 @@ def status_table(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> list
     return lines
 
 
-def checklist(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> list[str]:
+def checklist(document: DocumentResult, ruleset: Ruleset, lang: Lang,
+              verbose: bool = False) -> list[str]:
     """What the planning group should add, most important first (required, then missing)."""
     titles_lang = display_lang(lang, document.language)
     todo = sorted(
@@ -95,19 +114,12 @@ def checklist(document: DocumentResult, ruleset: Ruleset, lang: Lang) -> list[st
     if not todo:
         return [*lines, t("report.checklist_done", lang), ""]
     for result in todo:
-        requirement = ruleset.get(result.id)
+        notes = requirement_notes(result, ruleset, lang, titles_lang, verbose)
         title = md(requirement_title(ruleset, result.id, titles_lang))
-        line = (f"- [ ] **{title}** ({severity_label(result.severity.value, lang)}, "
-                f"{status_label(result.status.value, lang)})")
-        if result.suggested_section:
-            line += " — " + t("report.suggested_section", lang,
-                              section=md(result.suggested_section))
-        lines.append(line)
-        for text in advice(result, requirement, lang):
-            lines.append(f"  - {t('report.advice', lang)}: {md(text)}")
-        if text := guidance(requirement, lang):
-            lines.append(f"  - {t('report.guidance', lang)}: {md(text)}")
-        lines.extend(excerpt_md(result, lang))
+        lines.append(f"- [ ] **{title}** ({severity_label(result.severity.value, lang)}, "
+                     f"{status_label(result.status.value, lang)}) — {md(notes.where)}")
+        lines += notes_md(notes, lang)
+        lines += excerpt_md(result, lang)
     lines.append("")
     return lines
 
@@ -122,7 +134,7 @@ def single_document(document: DocumentResult, run: Run, ruleset: Ruleset,
     if options.quiet:
         return lines
     lines += [*status_table(document, ruleset, lang), ""]
-    lines += checklist(document, ruleset, lang)
+    lines += checklist(document, ruleset, lang, options.verbose)
     covered = [r for r in document.requirements if r.status is Status.COVERED]
     if covered and options.verbose:
         titles_lang = display_lang(lang, document.language)
@@ -140,19 +152,14 @@ def matrix(run: Run, ruleset: Ruleset, ids: list[str], lang: Lang) -> list[str]:
     head = [t("report.field.municipality", lang), *(f"`{rid}`" for rid in ids),
             t("report.field.passed", lang)]
     lines = ["| " + " | ".join(head) + " |", "|---|" + ":-:|" * len(ids) + "---|"]
-    for document in run.documents:
+    for document, label in labelled_documents(run):
         cells = []
         for rid in ids:
             status = cell_status(document, rid)
-            result = document.requirement(rid)
-            star = "\\*" if result is not None and result.accepted is not None else ""
+            star = "\\*" if is_accepted(document, rid) else ""
             cells.append(SYMBOLS[status] + star if status else "")
-        if document.status == "error":
-            verdict = status_label("error", lang)
-        else:
-            verdict = t("report.yes" if document.passed else "report.no", lang)
-        lines.append(f"| {md(municipality_label(document))} | " + " | ".join(cells)
-                     + f" | {verdict} |")
+        lines.append(f"| {md(label)} | " + " | ".join(cells)
+                     + f" | {verdict_word(document, lang)} |")
     return lines
 
 
@@ -170,8 +177,7 @@ def batch(run: Run, ruleset: Ruleset, options: ReportOptions) -> list[str]:
         lines.append("- " + t("report.totals.line", lang, requirement=f"`{rid}`",
                                 covered=count.covered, partial=count.partial,
                                 missing=count.missing))
-    errors = [d for d in run.documents if d.status == "error"]
-    if errors:
+    if errors := error_documents(run):
         lines += ["", f"### {t('report.errors', lang)}", ""]
         lines += [f"- {md(error_text(d, lang))}" for d in errors]
     lines.append("")

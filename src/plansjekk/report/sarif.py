@@ -20,8 +20,14 @@ from plansjekk.findings import Run
 from plansjekk.i18n import Lang, t
 from plansjekk.report import register
 from plansjekk.report.base import Formatter, ReportOptions
-from plansjekk.report.ci import Level, Problem, error_documents, problems
-from plansjekk.report.common import error_text, guidance, requirement_ids, requirement_title
+from plansjekk.report.ci import Level, Problem, problems
+from plansjekk.report.common import (
+    error_documents,
+    error_text,
+    guidance,
+    requirement_ids,
+    requirement_title,
+)
 from plansjekk.rules.model import Ruleset, Severity, pick
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -11,10 +11,11 @@ containing "[bold]" or escape sequences is shown as text, not interpreted.
 from __future__ import annotations
 
 import io
+import shutil
 from dataclasses import asdict
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
@@ -25,26 +26,32 @@ from plansjekk.report import register
 from plansjekk.report.base import Formatter, ReportOptions
 from plansjekk.report.common import (
     SYMBOLS,
-    advice,
+    Notes,
     batch_summary,
     cell_status,
     clean_text,
     display_lang,
+    document_facts,
     document_summary,
+    error_documents,
     error_text,
-    guidance,
-    highlight_spans,
-    language_label,
+    excerpt_spans,
+    hidden_locations,
+    is_accepted,
+    labelled_documents,
     location_label,
     municipality_label,
     one_line,
-    reason_texts,
     requirement_ids,
+    requirement_notes,
     requirement_title,
     score_text,
     severity_label,
+    shown_evidence,
     status_label,
     totals_per_requirement,
+    verdict_of,
+    verdict_word,
 )
 from plansjekk.rules.model import Ruleset, Status
 
@@ -54,7 +61,18 @@ STYLES: dict[str, str] = {
     "missing": "bold red",
     "error": "bold magenta",
 }
+VERDICT_STYLES: dict[str, str] = {"passed": "green", "failed": "red", "error": STYLES["error"]}
 DEFAULT_WIDTH = 100
+"""Width when neither the caller nor the environment (a terminal, $COLUMNS) gives one."""
+MIN_WIDTH = 60
+INDENT = 3
+
+
+def report_width(options: ReportOptions) -> int:
+    """The caller's width, else the terminal's or $COLUMNS (so `COLUMNS=80 … | cat` wraps at
+    80), else DEFAULT_WIDTH; never narrower than MIN_WIDTH."""
+    width = options.width or shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns
+    return max(MIN_WIDTH, width)
 
 
 def make_console(options: ReportOptions) -> Console:
@@ -62,7 +80,7 @@ def make_console(options: ReportOptions) -> Console:
     colour terminal (isatty and no NO_COLOR)."""
     return Console(
         file=io.StringIO(),
-        width=options.width or DEFAULT_WIDTH,
+        width=report_width(options),
         force_terminal=options.color,
         color_system="standard" if options.color else None,
         no_color=not options.color,
@@ -80,7 +98,7 @@ def symbol_text(status: str) -> Text:
 def excerpt_text(evidence: Evidence) -> Text:
     """The excerpt in quotes with the matched words highlighted."""
     text = Text("«")
-    for piece, is_match in highlight_spans(one_line(evidence.excerpt), evidence.matched):
+    for piece, is_match in excerpt_spans(evidence):
         text.append(piece, style="bold underline" if is_match else None)
     text.append("»")
     return text
@@ -89,12 +107,8 @@ def excerpt_text(evidence: Evidence) -> Text:
 def document_header(document: DocumentResult, run: Run, lang: Lang) -> list[Text]:
     title = Text(municipality_label(document), style="bold")
     title.append(f" — {clean_text(document.path)}", style="dim")
-    facts = [f"{t('report.field.ruleset', lang)} {run.ruleset.id} {run.ruleset.version}"]
-    if document.format:
-        facts.append(document.format)
-    if document.pages is not None:
-        facts.append(f"{document.pages} {t('report.field.pages', lang).lower()}")
-    facts.append(language_label(document.language, lang))
+    facts = [f"{t('report.field.ruleset', lang)} {run.ruleset.id} {run.ruleset.version}",
+             *document_facts(document, lang)]
     return [title, Text(" · ".join(facts), style="dim")]
 
 
@@ -110,9 +124,9 @@ def requirement_table(document: DocumentResult, ruleset: Ruleset, lang: Lang) ->
     for result in document.requirements:
         marker = Text()
         if result.review:
-            marker.append(f"⚑ {t('report.review', lang)}", style="yellow")
+            marker.append("⚑", style="yellow")
         if result.accepted is not None:
-            marker.append(f" {status_label('accepted', lang)}", style="cyan")
+            marker.append("*", style="cyan")
         table.add_row(
             symbol_text(result.status.value),
             Text(status_label(result.status.value, lang), style=STYLES[result.status.value]),
@@ -124,38 +138,55 @@ def requirement_table(document: DocumentResult, ruleset: Ruleset, lang: Lang) ->
     return table
 
 
+def table_legend(document: DocumentResult, lang: Lang) -> Text | None:
+    """What the one-character markers of the requirement table mean, when any is used; the
+    markers stay narrow so the titles keep their room at 80 columns."""
+    parts = []
+    if any(r.review for r in document.requirements):
+        parts.append(f"⚑ {t('report.review', lang)}: {t('report.review_hint', lang)}")
+    if any(r.accepted is not None for r in document.requirements):
+        parts.append(f"* {status_label('accepted', lang)}")
+    return Text("  ".join(parts), style="dim") if parts else None
+
+
 def requirement_details(
     result: RequirementResult, ruleset: Ruleset, lang: Lang, titles_lang: Lang, verbose: bool
-) -> list[Text]:
+) -> list[RenderableType]:
     """The lines under one requirement's title: evidence, then what to do about a gap."""
-    requirement = ruleset.get(result.id)
-    lines: list[Text] = []
-    for evidence in result.evidence:
-        location = location_label(evidence, lang)
-        if location:
+    lines: list[RenderableType] = []
+    for evidence in shown_evidence(result):
+        if location := location_label(evidence, lang):
             lines.append(Text(location, style="cyan"))
         lines.append(excerpt_text(evidence))
-    if not result.evidence and result.status is Status.MISSING:
+    if locations := hidden_locations(result, lang):
+        lines.append(Text(t("report.found_in", lang, locations=locations), style="cyan"))
+    elif not result.evidence and result.status is Status.MISSING:
         lines.append(Text(t("report.no_evidence", lang), style="dim"))
-    if result.accepted is not None:
-        lines.append(Text(t("report.accepted", lang, reason=one_line(result.accepted)),
-                          style="cyan"))
-    if result.status is not Status.COVERED:
-        for text in advice(result, requirement, lang):
-            lines.append(labelled(t("report.advice", lang), text))
-        if text := guidance(requirement, lang):
-            lines.append(labelled(t("report.guidance", lang), text))
-        if result.suggested_section:
-            section = one_line(result.suggested_section)
-            lines.append(Text("→ " + t("report.suggested_section", lang, section=section),
-                              style="green"))
-    if verbose:
-        if reasons := reason_texts(result, lang):
-            lines.append(Text(f"{t('report.reasons', lang)}: {'; '.join(reasons)}", style="dim"))
-        if result.sections_weighed:
-            sections = ", ".join(one_line(s) for s in result.sections_weighed)
-            lines.append(Text(t("report.sections_weighed", lang, sections=sections),
-                              style="dim"))
+    notes = requirement_notes(result, ruleset, lang, titles_lang, verbose)
+    return lines + note_lines(notes, lang)
+
+
+def note_lines(notes: Notes, lang: Lang) -> list[RenderableType]:
+    """Accepted exception, what is lacking (one line, or a label and a bulleted list), where
+    to write it, then the verbose extras."""
+    lines: list[RenderableType] = []
+    if notes.accepted:
+        lines.append(Text(notes.accepted, style="cyan"))
+    label = t("report.advice", lang)
+    if len(notes.lacking) == 1:
+        lines.append(labelled(label, notes.lacking[0]))
+    elif notes.lacking:
+        lines.append(Text(f"{label}:", style="bold"))
+        lines += [bullet(line) for line in notes.lacking]
+    if notes.where:
+        lines.append(Text("→ " + notes.where, style="green"))
+    if notes.guidance:
+        lines.append(labelled(t("report.guidance", lang), notes.guidance))
+    if notes.reasons:
+        lines.append(Text(f"{t('report.reasons', lang)}: {notes.reasons}", style="dim"))
+    if notes.sections:
+        lines.append(Text(t("report.sections_weighed", lang, sections=notes.sections),
+                          style="dim"))
     return lines
 
 
@@ -163,12 +194,29 @@ def labelled(label: str, text: str) -> Text:
     return Text(f"{label}: ", style="bold") + Text(text)
 
 
-def requirement_heading(result: RequirementResult, ruleset: Ruleset, titles_lang: Lang) -> Text:
+def requirement_heading(result: RequirementResult, ruleset: Ruleset, lang: Lang,
+                        titles_lang: Lang) -> Text:
     heading = Text()
     heading.append(SYMBOLS[result.status.value], style=STYLES[result.status.value])
     heading.append(" ")
     heading.append(requirement_title(ruleset, result.id, titles_lang), style="bold")
+    if result.review:
+        heading.append(f"  ⚑ {t('report.review', lang)}", style="yellow")
     return heading
+
+
+def bullet(text: str) -> Table:
+    """"• text" whose wrapped lines stay under the text, not under the bullet."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    grid.add_row("•", Text(text))
+    return grid
+
+
+def print_indented(console: Console, line: RenderableType) -> None:
+    """A line under its heading; wrapped lines keep the indent."""
+    console.print(Padding(line, (0, 0, 0, INDENT), expand=False))
 
 
 def summary_style(passed: bool) -> str:
@@ -189,17 +237,19 @@ def render_document(console: Console, document: DocumentResult, run: Run, rulese
     for line in document_header(document, run, lang):
         console.print(line)
     console.print(requirement_table(document, ruleset, lang))
+    if legend := table_legend(document, lang):
+        console.print(legend)
     titles_lang = display_lang(lang, document.language)
     console.print()
     for result in document.requirements:
-        console.print(requirement_heading(result, ruleset, titles_lang))
+        console.print(requirement_heading(result, ruleset, lang, titles_lang))
         for line in requirement_details(result, ruleset, lang, titles_lang, options.verbose):
-            console.print(Padding(line, (0, 0, 0, 3), expand=False))
+            print_indented(console, line)
         console.print()
     if document.warnings:
         console.print(Text(t("report.warnings", lang), style="bold yellow"))
         for warning in document.warnings:
-            console.print(Text("  ⚠ " + one_line(warning.render(lang)), style="yellow"))
+            print_indented(console, Text("⚠ " + one_line(warning.render(lang)), style="yellow"))
         console.print()
     console.print(Text(document_summary(document, lang), style=summary_style(document.passed)))
 
@@ -209,8 +259,7 @@ def matrix_cell(document: DocumentResult, requirement_id: str) -> Text:
     if status is None:
         return Text("·", style="dim")
     cell = symbol_text(status)
-    result = document.requirement(requirement_id)
-    if result is not None and result.accepted is not None:
+    if is_accepted(document, requirement_id):
         cell.append("*", style="cyan")
     return cell
 
@@ -218,21 +267,15 @@ def matrix_cell(document: DocumentResult, requirement_id: str) -> Text:
 def matrix_table(run: Run, ruleset: Ruleset, ids: list[str], lang: Lang) -> Table:
     """Municipalities × requirements; columns numbered, the numbers explained below, so
     twelve requirements fit an 80-column terminal."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
                   title=t("report.matrix", lang), title_justify="left")
     table.add_column(t("report.field.municipality", lang), overflow="fold")
     for number, _ in enumerate(ids, start=1):
         table.add_column(str(number), justify="center", no_wrap=True)
     table.add_column(t("report.field.passed", lang), no_wrap=True)
-    for document in run.documents:
-        if document.status == "error":
-            verdict = Text(status_label("error", lang), style=STYLES["error"])
-        elif document.passed:
-            verdict = Text(t("report.yes", lang), style="green")
-        else:
-            verdict = Text(t("report.no", lang), style="red")
-        table.add_row(Text(municipality_label(document)),
-                      *(matrix_cell(document, rid) for rid in ids), verdict)
+    for document, label in labelled_documents(run):
+        verdict = Text(verdict_word(document, lang), style=VERDICT_STYLES[verdict_of(document)])
+        table.add_row(Text(label), *(matrix_cell(document, rid) for rid in ids), verdict)
     return table
 
 
@@ -249,8 +292,7 @@ def render_batch(console: Console, run: Run, ruleset: Ruleset, options: ReportOp
             line = t("report.totals.line", lang, requirement=requirement_id,
                      **asdict(totals[requirement_id]))
             console.print(Text(f"{number:>3} ") + Text(line))
-        errors = [d for d in run.documents if d.status == "error"]
-        if errors:
+        if errors := error_documents(run):
             console.print()
             console.print(Text(t("report.errors", lang), style="bold magenta"))
             for document in errors:

@@ -25,14 +25,19 @@ from plansjekk.report.common import (
     cell_status,
     display_lang,
     error_text,
-    municipality_label,
+    excerpt_line,
+    is_accepted,
+    labelled_documents,
     neutralise_cell,
     one_line,
     requirement_ids,
     requirement_title,
     severity_label,
+    shown_evidence,
+    status_cell,
     status_label,
     totals_per_requirement,
+    verdict_word,
 )
 from plansjekk.rules.model import Ruleset
 
@@ -87,18 +92,12 @@ def matrix_sheet(sheet: Worksheet, run: Run, ruleset: Ruleset, ids: list[str],
     header += [requirement_title(ruleset, rid, lang) for rid in ids]
     header.append(t("report.field.note", lang))
     rows = []
-    for document in run.documents:
-        if document.status == "error":
-            verdict = status_label("error", lang)
-        else:
-            verdict = t("report.yes" if document.passed else "report.no", lang)
-        cells: list[object] = [municipality_label(document), document.path, verdict]
+    for document, label in labelled_documents(run):
+        cells: list[object] = [label, document.path, verdict_word(document, lang)]
         for rid in ids:
             status = cell_status(document, rid)
-            result = document.requirement(rid)
-            text = f"{SYMBOLS[status]} {status_label(status, lang)}" if status else ""
-            if result is not None and result.accepted is not None:
-                text += f" ({status_label('accepted', lang)})"
+            accepted = is_accepted(document, rid)
+            text = f"{SYMBOLS[status]} {status_cell(status, accepted, lang)}" if status else ""
             cells.append(text)
         cells.append(error_text(document, lang))
         rows.append(cells)
@@ -120,19 +119,19 @@ def excerpt_sheet(sheet: Worksheet, run: Run, ruleset: Ruleset, lang: Lang) -> N
               "section", "excerpt", "matched")
     header = [t(f"report.field.{field}", lang) for field in fields]
     rows: list[list[object]] = []
-    for document in run.documents:
+    for document, label in labelled_documents(run):
         titles_lang = display_lang(lang, document.language)
         for result in document.requirements:
-            for evidence in result.evidence:
+            for evidence in shown_evidence(result):
                 rows.append([
-                    municipality_label(document),
+                    label,
                     document.path,
                     result.id,
                     requirement_title(ruleset, result.id, titles_lang),
                     status_label(result.status.value, lang),
                     evidence.page if evidence.page is not None else "",
                     one_line(evidence.section or ""),
-                    evidence.excerpt,
+                    excerpt_line(evidence),
                     ", ".join(evidence.matched),
                 ])
     write_table(sheet, header, rows, [22, 28, 22, 30, 10, 7, 28, 90, 24])
