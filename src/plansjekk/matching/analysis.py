@@ -47,6 +47,7 @@ class BlockText:
     """
 
     __slots__ = (
+        "_clauses",
         "_cmap",
         "_instructions",
         "_negated",
@@ -71,6 +72,7 @@ class BlockText:
         self._negated: tuple[bool, ...] | None = None
         self._sentences: dict[int, tuple[int, int]] | None = None
         self._instructions: set[int] | None = None
+        self._clauses: tuple[int, ...] | None = None
         self.placeholders: set[int] = set()
         self.echo: set[int] = set()
         """Filled by `echo.mark_echoes` once the requirements' topic hits are known."""
@@ -98,6 +100,17 @@ class BlockText:
                 self._sentences = {}
             elif numbers[-1] == 0:
                 self._sentences = {0: (0, len(numbers) - 1)}
+            elif numbers[0] == 0:
+                # `tokenise` numbers sentences in order (0, 1, 2 …): bisect the bounds
+                right = bisect.bisect_right
+                ranges = {}
+                first = 0
+                for number in range(numbers[-1] + 1):
+                    after = right(numbers, number, first)
+                    if after > first:
+                        ranges[number] = (first, after - 1)
+                        first = after
+                self._sentences = ranges
             else:
                 self._sentences = clauses.sentence_ranges(self.tokens)
         return self._sentences
@@ -105,8 +118,19 @@ class BlockText:
     @property
     def instructions(self) -> set[int]:
         if self._instructions is None:
-            self._instructions = clauses.instruction_sentences(self.tokens, self.sentences)
+            tokens = self.tokens
+            if "?" not in tokens.text and clauses.IMPERATIVES.isdisjoint(tokens.words):
+                self._instructions = set()  # no question mark, no imperative: no instruction
+            else:
+                self._instructions = clauses.instruction_sentences(tokens, self.sentences)
         return self._instructions
+
+    @property
+    def clauses(self) -> tuple[int, ...]:
+        """Per token, the number of its clause (`clauses.clause_numbers`)."""
+        if self._clauses is None:
+            self._clauses = clauses.clause_numbers(self.tokens)
+        return self._clauses
 
     def written(self, start: int, end: int) -> str:
         """The text between two normalised offsets, as written (case kept)."""
@@ -150,7 +174,7 @@ class Analysis:
             if block.is_guidance:  # an outline's instruction text: neither evidence nor body
                 continue
             text = _prepare(index, block)
-            if block.in_toc or _TOC_LINE.search(block.text):
+            if block.in_toc or _toc_line(block.text):
                 self.toc_blocks.append(text)
                 continue
             self.blocks.append(text)
@@ -163,6 +187,8 @@ class Analysis:
         self._toc_index: _Index | None = None
         self._hits: dict[str, list[Hit]] = {}
         self._toc_hits: dict[str, list[Hit]] = {}
+        self.derived: dict[object, object] = {}
+        """Per-document facts the judge derives once for all requirements (see `judge`)."""
         for pattern in clauses.PLACEHOLDERS:
             for hit in self.hits(pattern):
                 self.by_index[hit.block].placeholders.add(hit.sentence)
@@ -450,6 +476,12 @@ def _extend(
             if found is not None:
                 return found
     return None
+
+
+def _toc_line(text: str) -> bool:
+    """`_TOC_LINE` searched only in a text ending with a digit (as every match does)."""
+    tail = text.rstrip()
+    return bool(tail) and tail[-1].isdigit() and _TOC_LINE.search(text) is not None
 
 
 def _prepare(index: int, block: Block) -> BlockText:

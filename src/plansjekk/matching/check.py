@@ -12,7 +12,7 @@ from plansjekk.matching.compiled import CompiledRequirement, compiled
 from plansjekk.matching.echo import mark_echoes
 from plansjekk.matching.evidence import evidence_for
 from plansjekk.matching.judge import Judgement, judge
-from plansjekk.matching.language import detect_language
+from plansjekk.matching.language import BOKMAL, NYNORSK, detect_language
 from plansjekk.matching.sections import build_sections
 from plansjekk.policy import FailOn, document_passes
 from plansjekk.rules.model import Ruleset, Status, Thresholds
@@ -29,7 +29,7 @@ def check_document(
     mark_echoes(analysis, _topic_hits(analysis, requirements))
     sections = build_sections(analysis)
     warnings = [Message(key) for key in document.warnings]
-    language = detect_language([w for t in analysis.blocks for w in t.tokens.words])
+    language = detect_language(_language_words(analysis))
     if language.mixed:
         warnings.append(
             Message("matching.mixed-language", {"share": round(language.nynorsk_share * 100)})
@@ -74,6 +74,15 @@ def _topic_hits(
             continue
         topics[req.requirement.id] = [h for p in req.aspects[0][1] for h in analysis.hits(p)]
     return topics
+
+
+def _language_words(analysis: Analysis) -> list[str]:
+    """The words `detect_language` counts, each as often as the document has it (from the
+    vocabulary index instead of a walk over every word)."""
+    occurrences = analysis.occurrences
+    return [
+        word for word in sorted(BOKMAL | NYNORSK) for _ in range(len(occurrences.get(word, ())))
+    ]
 
 
 def status_for(score: float, thresholds: Thresholds) -> Status:

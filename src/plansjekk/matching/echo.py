@@ -79,12 +79,18 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
         for hit in hits:
             key = (hit.block, hit.sentence)
             per_sentence[key].append((hit.first_token, hit.last_token, requirement))
-    signals = _signal_sentences(analysis)
+    kinds_at: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for kind, found in _signal_sentences(analysis).items():
+        for key in found:
+            kinds_at[key].add(kind)
+    active = {block for block, _ in kinds_at} | {block for block, _ in per_sentence}
     for text in analysis.blocks:
         text.echo = set(text.instructions)
+        if text.index not in active:  # no signal and no topic: nothing more to echo
+            continue
         about_plan = False
         for number in sorted(text.sentences):
-            has = {kind for kind, found in signals.items() if (text.index, number) in found}
+            has = set(kinds_at.get((text.index, number), ()))
             topics = per_sentence.get((text.index, number), [])
             if about_plan and {"modal", "contain"} <= has and _starts_with_pronoun(text, number):
                 has.add("plan")

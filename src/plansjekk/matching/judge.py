@@ -81,7 +81,9 @@ class HitFilter:
     def __init__(self, analysis: Analysis, req: CompiledRequirement) -> None:
         self.analysis = analysis
         self.use_echo = req.requirement.scope != "document"
-        self.clause_of: dict[int, tuple[int, ...]] = {}
+        self.signals: dict[tuple[int, int, int, int], _Signals] = analysis.derived.setdefault(
+            "signals", {}
+        )  # type: ignore[assignment]
         self.excluded = {
             (h.block, self._clause(h.block, h.first_token))
             for p in req.exclude
@@ -92,22 +94,20 @@ class HitFilter:
         self.voided_by_block: dict[int, list[Reason]] = defaultdict(list)
 
     def why_void(self, hit: Hit) -> Reason | None:
-        text = self.analysis.by_index[hit.block]
-        if any(text.negated[hit.first_token : hit.last_token + 1]):
+        key = (hit.block, hit.sentence, hit.first_token, hit.last_token)
+        signals = self.signals.get(key)
+        if signals is None:
+            signals = _signals(self.analysis, hit)
+            self.signals[key] = signals
+        negated, with_echo, without_echo = signals
+        if negated:
             return Reason.NEGATED
         if self.excluded and (hit.block, self._clause(hit.block, hit.first_token)) in self.excluded:
             return Reason.UNRELATED_SENSE
-        if hit.sentence in text.placeholders:
-            return Reason.PLACEHOLDER
-        if hit.sentence in text.instructions or (self.use_echo and hit.sentence in text.echo):
-            return Reason.ECHO_OF_LAW
-        return None
+        return with_echo if self.use_echo else without_echo
 
     def _clause(self, block: int, token: int) -> int:
-        numbers = self.clause_of.get(block)
-        if numbers is None:
-            numbers = clauses.clause_numbers(self.analysis.by_index[block].tokens)
-            self.clause_of[block] = numbers
+        numbers = self.analysis.by_index[block].clauses
         return numbers[token] if 0 <= token < len(numbers) else -1
 
     def valid(self, hits: list[Hit]) -> list[Hit]:
@@ -123,6 +123,24 @@ class HitFilter:
         return kept
 
 
+_Signals = tuple[bool, Reason | None, Reason | None]
+"""A hit's requirement-independent void signals: negated, and the reason it is voided after
+the `exclude` check with and without echo of the law (see `HitFilter.why_void`)."""
+
+
+def _signals(analysis: Analysis, hit: Hit) -> _Signals:
+    """Derived once per hit location for all requirements (echoes are marked by then)."""
+    text = analysis.by_index[hit.block]
+    negated = any(text.negated[hit.first_token : hit.last_token + 1])
+    if hit.sentence in text.placeholders:
+        return negated, Reason.PLACEHOLDER, Reason.PLACEHOLDER
+    if hit.sentence in text.instructions:
+        return negated, Reason.ECHO_OF_LAW, Reason.ECHO_OF_LAW
+    if hit.sentence in text.echo:
+        return negated, Reason.ECHO_OF_LAW, None
+    return negated, None, None
+
+
 def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section]) -> Judgement:
     requirement = req.requirement
     hit_filter = HitFilter(analysis, req)
@@ -134,11 +152,21 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     units: list[Unit] = []
     if requirement.scope != "document":
         units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
-    units.extend(_passage_units(analysis, req, by_block))
     intent = _intent_sentences(analysis)
+    # A passage without the topic scores 0 and is never evidence or support (partial > 0):
+    # it matters only as the best of an all-zero field without sections, so such passages
+    # are built only when that happens.
+    topical = requirement.thresholds.partial > 0 and req.topic is not None
+    passage_units = _passage_units(analysis, req, by_block, topic_only=topical)
     for unit in units:
-        _structure(unit, req, analysis, intent)
-        _score(unit, req, analysis)
+        _score(unit, req, analysis, intent)
+    for unit in passage_units:
+        _score(unit, req, analysis, intent)
+    if topical and not units and all(u.score <= 0 for u in passage_units):
+        passage_units = _passage_units(analysis, req, by_block)
+        for unit in passage_units:
+            _score(unit, req, analysis, intent)
+    units.extend(passage_units)
     units.sort(key=lambda u: (-u.score, u.heading is None, u.blocks))
     best = units[0] if units else None
     score = best.score if best else 0.0
@@ -234,10 +262,23 @@ def _body_state(analysis: Analysis, section: Section) -> Reason | None:
 
 
 def _passage_units(
-    analysis: Analysis, req: CompiledRequirement, by_block: dict[int, list[tuple[str, Hit]]]
+    analysis: Analysis,
+    req: CompiledRequirement,
+    by_block: dict[int, list[tuple[str, Hit]]],
+    topic_only: bool = False,
 ) -> list[Unit]:
+    """The passages around the blocks with hits (topic_only: around those with topic hits)."""
     units = []
-    with_hits = {b for b in by_block if not analysis.by_index[b].block.is_heading}
+    by_index = analysis.by_index
+    if topic_only:
+        topic = req.topic
+        with_hits = {
+            b
+            for b, pairs in by_block.items()
+            if not by_index[b].block.is_heading and any(a == topic for a, _ in pairs)
+        }
+    else:
+        with_hits = {b for b in by_block if not by_index[b].block.is_heading}
     for blocks in passages(analysis, with_hits):
         hits = [pair for b in blocks for pair in by_block.get(b, ())]
         units.append(Unit(blocks, {a for a, _ in hits}, hits))
@@ -260,7 +301,12 @@ def _for_evidence(units: list[Unit], thresholds) -> list[Unit]:
 
 
 def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
-    return {(h.block, h.sentence) for p in clauses.INTENT for h in analysis.hits(p)}
+    """(block, sentence) of every statement of intent; once per document."""
+    found = analysis.derived.get("intent")
+    if found is None:
+        found = {(h.block, h.sentence) for p in clauses.INTENT for h in analysis.hits(p)}
+        analysis.derived["intent"] = found
+    return found  # type: ignore[return-value]
 
 
 def _structure(
@@ -301,48 +347,79 @@ def _keyed_rows(
     """Rows of a table in the unit whose header names the topic in a later column and whose
     first cell names an actor: "Teneste | Ansvar" / "Helsestasjonen | Heimebesøk …"."""
     patterns = dict(req.aspects)
-    headers = [
-        b
-        for b in unit.blocks
-        if analysis.by_index[b].block.kind is BlockKind.TABLE_ROW
-        and _cell_hit(analysis, b, patterns.get(topic, ()), first_cell=False)
-    ]
-    if not headers:
+    later = _cell_blocks(analysis, patterns.get(topic, ()), first_cell=False)
+    if not later:
         return 0
-    header = headers[0]
-    ordered = [t.index for t in analysis.blocks]
-    start = ordered.index(header)
+    header = next(
+        (
+            b
+            for b in unit.blocks
+            if b in later and analysis.by_index[b].block.kind is BlockKind.TABLE_ROW
+        ),
+        None,
+    )
+    if header is None:
+        return 0
+    actors = patterns.get(actor, ())
+    counts = analysis.derived.setdefault(("keyed-rows", _key(actors)), {})
+    count = counts.get(header)  # type: ignore[union-attr]
+    if count is None:
+        count = _rows_keyed_by(analysis, header, actors)
+        counts[header] = count  # type: ignore[index]
+    return count if count >= KEYED_ROWS else 0
+
+
+def _rows_keyed_by(analysis: Analysis, header: int, patterns) -> int:
+    """The table rows right after `header` whose first cell holds a hit of `patterns`."""
+    first = _cell_blocks(analysis, patterns, first_cell=True)
+    ordered = analysis.blocks
     count = 0
-    for index in ordered[start + 1 :]:
-        text = analysis.by_index[index]
+    for text in ordered[analysis.position[header] + 1 :]:
         if text.block.kind is not BlockKind.TABLE_ROW:
             break
-        if _cell_hit(analysis, index, patterns.get(actor, ()), first_cell=True):
+        if text.index in first:
             count += 1
-    return count if count >= KEYED_ROWS else 0
+    return count
+
+
+def _key(patterns) -> tuple[str, ...]:
+    return tuple(p.source for p in patterns)
+
+
+def _cell_blocks(analysis: Analysis, patterns, first_cell: bool) -> set[int] | frozenset[int]:
+    """The blocks with a hit of `patterns` in the first cell (first_cell) or in a later cell
+    (not first_cell): `_cell_hit` for every block at once, derived once per document."""
+    key = ("cells", _key(patterns), first_cell)
+    found = analysis.derived.get(key)
+    if found is None:
+        found = set()
+        for pattern in patterns:
+            for hit in analysis.hits(pattern):
+                if first_cell == (hit.sentence == _first_sentence(analysis, hit.block)):
+                    found.add(hit.block)
+        analysis.derived[key] = found
+    return found  # type: ignore[return-value]
 
 
 def _cell_hit(analysis: Analysis, block: int, patterns, first_cell: bool) -> bool:
     """A hit in the first cell (first_cell) or only in a later cell (not first_cell)."""
-    for pattern in patterns:
-        for hit in analysis.hits(pattern):
-            if hit.block != block:
-                continue
-            if first_cell == (hit.sentence == _first_sentence(analysis, block)):
-                return True
-    return False
+    return block in _cell_blocks(analysis, patterns, first_cell)
 
 
 def _first_sentence(analysis: Analysis, block: int) -> int:
     return min(analysis.by_index[block].sentences, default=0)
 
 
-def _score(unit: Unit, req: CompiledRequirement, analysis: Analysis) -> None:
+def _score(
+    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
+) -> None:
     """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
-    body that shows them); a lone mention stays in the partial band."""
+    body that shows them); a lone mention stays in the partial band. The structure (`firm`,
+    `statements`) is weighed only for a unit that scores at all."""
     _base_score(unit, req)
     if unit.score <= 0:
         return
+    _structure(unit, req, analysis, intent)
     requirement = req.requirement
     minimum = max(requirement.min_aspects, 1)
     covered = requirement.thresholds.covered
