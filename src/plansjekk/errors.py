@@ -41,11 +41,39 @@ class PlansjekkError(Exception):
 
 
 class DocumentError(PlansjekkError):
-    """A document could not be read. `path` is always part of the message params."""
+    """A document could not be read. `path` is always part of the message params.
+
+    `detail` (the part in parentheses) is a `Message` with a ``detail.*`` key from
+    `locale/documents.yaml` when plansjekk words it, so it follows the report language; a
+    plain string only for what a library said (see `library_detail`) or a name."""
 
     def __init__(self, code: ErrorCode, path: str, **params: object) -> None:
-        super().__init__(code, Message(f"error.{code.value}", {"path": path, **params}))
+        super().__init__(code, error_message(code, path, **params))
         self.path = path
+
+
+def error_message(code: ErrorCode, path: str, **params: object) -> Message:
+    """The message of error `code` for the file `path`; a string detail is tidied by
+    `library_detail`, a `Message` detail is rendered later in the report's language."""
+    detail = params.get("detail")
+    if isinstance(detail, str):
+        params["detail"] = library_detail(detail)
+    return Message(f"error.{code.value}", {"path": path, **params})
+
+
+DETAIL_LIMIT = 200
+
+
+def library_detail(text: str) -> str:
+    """A library's own text as a detail: one line, at most DETAIL_LIMIT characters, without
+    the trailing full stop (the message puts the detail in parentheses and ends with its
+    own, which would give "(… error).).")."""
+    return " ".join(text.split())[:DETAIL_LIMIT].rstrip(" .,;:")
+
+
+def exception_detail(error: BaseException) -> str:
+    """"TypeName: what the library said", as a detail."""
+    return library_detail(f"{type(error).__name__}: {error}")
 
 
 def error_text(code: ErrorCode, lang: Lang, **params: object) -> str:

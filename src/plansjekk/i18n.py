@@ -37,7 +37,10 @@ def _catalog() -> dict[str, dict[str, str]]:
 
 def t(key: str, lang: Lang = DEFAULT_LANG, /, **params: object) -> str:
     """The text of `key` in `lang`, falling back nn → nb → en so a missing translation never
-    hides a message."""
+    hides a message. A parameter that is itself a `Message` (an error's detail) is rendered
+    in the same language."""
+    params = {name: value.render(lang) if isinstance(value, Message) else value
+              for name, value in params.items()}
     texts = _catalog().get(key)
     if texts is None:
         return key if not params else f"{key} {params}"
@@ -64,7 +67,10 @@ def has_message(key: str) -> bool:
 
 @dataclass(frozen=True)
 class Message:
-    """A message kept as key + parameters until a report renders it in the user's language."""
+    """A message kept as key + parameters until a report renders it in the user's language.
+
+    A parameter may itself be a Message (`detail=Message("detail.zip-ratio", {...})`); it is
+    rendered in the same language as the message around it."""
 
     key: str
     params: dict[str, object] = field(default_factory=dict)

@@ -106,6 +106,9 @@ def test_a_crashing_worker_is_replaced(tmp_path: Path, ruleset) -> None:
     )
     docs = by_name(run)
     assert docs["krasj"].error is not None and docs["krasj"].error.code == "corrupt"
+    message = docs["krasj"].error.message
+    assert "arbeidsprosessen stoppet" in message.render("nb")
+    assert "worker process stopped" in message.render("en")
     assert all(docs[n].passed for n in "abc")
 
 
@@ -194,3 +197,7 @@ def test_default_worker_processes_report_reader_errors(tmp_path: Path, ruleset) 
     run = check_paths(settings_for(tmp_path, jobs=2, timeout=60, cache=False), ruleset)
     codes = {Path(d.path).name: d.error.code for d in run.documents if d.error}
     assert codes == {"bilde.pdf": "unsupported-format", "tom.pdf": "empty"}
+    image = next(d for d in run.documents if d.path.endswith("bilde.pdf"))
+    assert image.error is not None
+    assert "(binary file)" in image.error.message.render("en"), "the detail travels as a key"
+    assert "(binærfil)" in image.error.message.render("nb")

@@ -64,6 +64,7 @@ def test_image_only_pdf_has_no_text_layer(tmp_path):
     with pytest.raises(DocumentError) as raised:
         read_document(path)
     assert "2 sider" in raised.value.render("nb") and "--ocr" in raised.value.render("en")
+    assert "(scanned; 2 pages)" in raised.value.render("en")
 
 
 def test_ocr_without_ocrmypdf_says_how_to_install(tmp_path, monkeypatch):

@@ -8,6 +8,8 @@ from dataclasses import replace
 import jsonschema
 import pytest
 
+from plansjekk.findings import DocumentError
+from plansjekk.i18n import Message
 from plansjekk.report import ReportOptions, get_formatter
 from plansjekk.report.schema import validate_report
 
@@ -111,3 +113,18 @@ def test_score_is_clamped_into_unit_interval(single_run, asker, ruleset):
     odd = replace(asker.requirements[0], score=1.0000001)
     run = replace(single_run, documents=(replace(asker, requirements=(odd,)),))
     assert render_json(run, ruleset)["documents"][0]["requirements"][0]["score"] == 1.0
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nb", "(komprimering 1028:1, zip-bombe). Eksporter dokumentet på nytt."),
+    ("nn", "(komprimering 1028:1, zip-bombe). Eksporter dokumentet på nytt."),
+    ("en", "(compression ratio 1028:1, a zip bomb). Export the document again."),
+])
+def test_error_message_and_its_detail_are_in_the_report_language(batch_run, unreadable,
+                                                                 ruleset, lang, expected):
+    detail = Message("detail.zip-ratio", {"ratio": "1028:1"})
+    error = DocumentError("unsafe", Message("error.unsafe", {"path": "b.docx", "detail": detail}))
+    bomb = replace(unreadable, path="b.docx", error=error)
+    documents = render_json(replace(batch_run, documents=(bomb,)), ruleset, lang)["documents"]
+    assert documents[0]["error"]["message"].startswith("b.docx: ")
+    assert documents[0]["error"]["message"].endswith(expected)

@@ -117,3 +117,18 @@ def test_piped_output_follows_columns(single_run, ruleset, monkeypatch):
     out = render(single_run, ruleset, ReportOptions(color=False))
     assert max(len(line) for line in out.splitlines()) <= 80
     assert "Ansvarsfordeling mellom tjenestene" in out, "titles are not squeezed at 80"
+
+
+def test_error_and_warning_lines_are_never_wrapped(batch_run, unreadable, single_run, ruleset):
+    """One line per bad file even at 60 columns, so `… | grep skannet.pdf` gets all of it."""
+    narrow = ReportOptions(color=False, width=60)
+    for run in (batch_run, replace(batch_run, documents=(unreadable,))):
+        out = render(run, ruleset, narrow)
+        lines = [line for line in out.splitlines() if "innsendt/skannet.pdf:" in line]
+        assert len(lines) == 1, out
+        assert lines[0].rstrip().endswith("eller kjør med --ocr."), lines[0]
+    out = render(single_run, ruleset, narrow)
+    warning = [line for line in out.splitlines() if "⚠" in line]
+    assert warning == ["   ⚠ Noen sider i PDF-en har ikke tekstlag (skannede sider) og ble ikke "
+                       "lest."], out
+    assert max(len(line) for line in out.splitlines() if "⚠" not in line) <= 60

@@ -25,7 +25,7 @@ from multiprocessing.connection import Connection, wait
 
 from plansjekk.batch.municipality import detect_municipality, from_filename
 from plansjekk.documents.model import ReadOptions
-from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.errors import DocumentError, ErrorCode, error_message, exception_detail
 from plansjekk.findings import DocumentError as ErrorInfo
 from plansjekk.findings import DocumentResult
 from plansjekk.i18n import Message
@@ -53,7 +53,7 @@ def error_result(
     path: str, code: ErrorCode, elapsed: float = 0.0, **params: object
 ) -> DocumentResult:
     """A document that could not be checked; its municipality still comes from the name."""
-    message = Message(f"error.{code.value}", {"path": path, **params})
+    message = error_message(code, path, **params)
     return DocumentResult(
         path=path,
         status="error",
@@ -90,7 +90,7 @@ def check_file(path: str, context: JobContext) -> DocumentResult:
 
 def internal_error(path: str, error: BaseException, debug: bool) -> DocumentResult:
     """`internal-error` naming the file; with --debug the traceback travels in the message."""
-    params: dict[str, object] = {"detail": f"{type(error).__name__}: {error}"[:200]}
+    params: dict[str, object] = {"detail": exception_detail(error)}
     if debug:
         params["traceback"] = "".join(traceback.format_exception(error))
     return error_result(path, ErrorCode.INTERNAL_ERROR, **params)
@@ -242,7 +242,8 @@ class WorkerPool:
         exitcode = worker.process.exitcode
         self._retire(worker)
         self._spawn()
-        return error_result(path, ErrorCode.CORRUPT, detail=f"worker exit {exitcode}")
+        detail = Message("detail.worker-exit", {"exitcode": exitcode})
+        return error_result(path, ErrorCode.CORRUPT, detail=detail)
 
     def close(self) -> None:
         """Stops every worker: politely when idle, by force when busy (Ctrl-C, timeout)."""

@@ -15,7 +15,8 @@ from pathlib import Path
 from plansjekk.documents.model import Block, BlockKind, Document, ReadOptions
 from plansjekk.documents.sniff import sniff
 from plansjekk.documents.text import document_from_text
-from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.errors import DocumentError, ErrorCode, exception_detail
+from plansjekk.i18n import Message
 
 __all__ = [
     "Block",
@@ -46,7 +47,7 @@ def read_document(path: str | os.PathLike[str], options: ReadOptions = DEFAULT_O
     except (MemoryError, RecursionError) as error:
         raise DocumentError(ErrorCode.CORRUPT, name, detail=type(error).__name__) from error
     except Exception as error:  # the contract: never a traceback for a user's input
-        detail = f"{type(error).__name__}: {error}"[:200]
+        detail = exception_detail(error)
         raise DocumentError(ErrorCode.INTERNAL_ERROR, name, detail=detail) from error
     if not any(block.text.strip() for block in document.blocks):
         raise DocumentError(ErrorCode.EMPTY, name, detail=sniffed.format)
@@ -66,15 +67,18 @@ def _check_file(file: Path, name: str, options: ReadOptions) -> None:
     except OSError as error:
         raise DocumentError(ErrorCode.NOT_FOUND, name, detail=error.strerror or "") from None
     if file.is_dir():
-        raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, name, detail="mappe")
+        raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, name, detail=Message("detail.folder"))
     if size == 0:
-        raise DocumentError(ErrorCode.EMPTY, name, detail="0 byte")
+        raise DocumentError(ErrorCode.EMPTY, name, detail=Message("detail.zero-bytes"))
     if size > options.max_mb * 1024 * 1024:
-        detail = f"{size / 1024 / 1024:.1f} MB > {options.max_mb:g} MB"
+        detail = Message("detail.megabytes-over-limit",
+                         {"size": f"{size / 1024 / 1024:.1f}", "limit": f"{options.max_mb:g}"})
         raise DocumentError(ErrorCode.TOO_LARGE, name, detail=detail)
 
 
-def _dispatch(file: Path, name: str, fmt: str, detail: str, options: ReadOptions) -> Document:
+def _dispatch(
+    file: Path, name: str, fmt: str, detail: str | Message, options: ReadOptions
+) -> Document:
     if fmt == "pdf":
         from plansjekk.documents.pdf import read_pdf
 

@@ -25,7 +25,7 @@ from plansjekk.documents import safezip, structure
 from plansjekk.documents.cleanup import clean_text
 from plansjekk.documents.guidance import is_guidance_style
 from plansjekk.documents.model import Block, BlockKind, Document, ReadOptions
-from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.errors import DocumentError, ErrorCode, exception_detail
 
 _HEADING_STYLE = re.compile(r"(?:heading|overskrift)\s*(\d)", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(?:title|tittel)$", re.IGNORECASE)
@@ -54,8 +54,7 @@ def read_docx(file: Path, name: str, options: ReadOptions) -> Document:
         document = docx.Document(str(file))
     except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError, OSError,
             zipfile.BadZipFile, zlib.error, EOFError) as error:
-        detail = f"{type(error).__name__}: {error}"[:200]
-        raise DocumentError(ErrorCode.CORRUPT, name, detail=detail) from None
+        raise DocumentError(ErrorCode.CORRUPT, name, detail=exception_detail(error)) from None
     styles = _style_table(document)
     blocks = list(_body_blocks(document.element.body, document, styles, in_toc=False))
     final = structure.finalise(blocks)

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from plansjekk.errors import DocumentError, ErrorCode
-from plansjekk.i18n import t
+from plansjekk.i18n import Message
 
 OCR_TIMEOUT_PER_PAGE = 30
 
@@ -34,7 +34,7 @@ def ocr_available() -> bool:
 def make_searchable(file: Path, name: str, pages: int = 1) -> Path:
     """A temporary copy of `file` with an OCR text layer; the caller deletes it."""
     if not ocr_available():
-        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name, detail=t("documents.ocr-missing"))
+        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name, detail=Message("detail.ocr-missing"))
     handle, target = tempfile.mkstemp(prefix="plansjekk-ocr-", suffix=".pdf")
     os.close(handle)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
@@ -45,6 +45,6 @@ def make_searchable(file: Path, name: str, pages: int = 1) -> Path:
                        timeout=OCR_TIMEOUT_PER_PAGE * max(pages, 1) + 60)
     except (OSError, subprocess.SubprocessError) as error:
         Path(target).unlink(missing_ok=True)
-        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name,
-                            detail=f"OCR feilet: {type(error).__name__}") from None
+        detail = Message("detail.ocr-failed", {"error": type(error).__name__})
+        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name, detail=detail) from None
     return Path(target)

@@ -22,7 +22,7 @@ from plansjekk.documents import safezip, structure
 from plansjekk.documents.cleanup import clean_text
 from plansjekk.documents.guidance import is_guidance_style
 from plansjekk.documents.model import Block, BlockKind, Document, ReadOptions
-from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.errors import DocumentError, ErrorCode, exception_detail
 
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -40,8 +40,7 @@ def read_odt(file: Path, name: str, options: ReadOptions) -> Document:
         odf_document = opendocument.load(str(file))
     except (zipfile.BadZipFile, KeyError, ValueError, ExpatError, OSError, AttributeError,
             IndexError, zlib.error, EOFError) as error:
-        detail = f"{type(error).__name__}: {error}"[:200]
-        raise DocumentError(ErrorCode.CORRUPT, name, detail=detail) from None
+        raise DocumentError(ErrorCode.CORRUPT, name, detail=exception_detail(error)) from None
     roles = _style_roles(odf_document)
     blocks = list(_blocks(odf_document.text, roles, in_toc=False, in_list=False))
     final = structure.finalise(blocks)

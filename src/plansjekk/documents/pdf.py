@@ -32,6 +32,7 @@ from plansjekk.documents.cleanup import (
 )
 from plansjekk.documents.model import Block, BlockKind, Document, ReadOptions
 from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.i18n import Message
 
 MIN_CHARS_PER_PAGE = 20
 """Below this a page has no real text layer (a scan)."""
@@ -100,7 +101,8 @@ def read_pdf(file: Path, name: str, options: ReadOptions) -> Document:
     try:
         page_count = len(pdf)
         if page_count > options.max_pages:
-            detail = f"{page_count} sider > {options.max_pages}"
+            detail = Message("detail.pages-over-limit",
+                             {"pages": page_count, "limit": options.max_pages})
             raise DocumentError(ErrorCode.TOO_LARGE, name, detail=detail)
         lines, empty_pages, damaged_pages = _read_pages(pdf, page_count)
     finally:
@@ -537,10 +539,15 @@ def _block(kind: BlockKind, lines: list[Line]) -> Block:
                  level=level)
 
 
+def page_count_detail(pages: int) -> Message:
+    """"2 pages" in the report's language (a detail of `no-text-layer`)."""
+    return Message("detail.page" if pages == 1 else "detail.pages", {"pages": pages})
+
+
 def _without_text_layer(file: Path, name: str, options: ReadOptions, pages: int) -> Document:
     """A scan: OCR when asked and installed, else `no-text-layer` with the remedy."""
     if not options.ocr:
-        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name, detail=f"{pages} sider")
+        raise DocumentError(ErrorCode.NO_TEXT_LAYER, name, detail=page_count_detail(pages))
     searchable = ocr.make_searchable(file, name, pages)
     try:
         document = read_pdf(searchable, name, ReadOptions(options.max_pages, options.max_mb,

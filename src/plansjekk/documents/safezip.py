@@ -12,6 +12,7 @@ import zlib
 from pathlib import Path
 
 from plansjekk.errors import DocumentError, ErrorCode
+from plansjekk.i18n import Message
 
 MAX_ENTRIES = 5000
 MAX_TOTAL_UNCOMPRESSED = 512 * 1024 * 1024
@@ -34,22 +35,23 @@ def check_package(file: Path, name: str, xml_suffixes: tuple[str, ...] = (".xml"
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError,
             NotImplementedError, RuntimeError, zlib.error) as error:
-        raise DocumentError(ErrorCode.CORRUPT, name, detail=f"zip: {error}"[:200]) from None
+        raise DocumentError(ErrorCode.CORRUPT, name, detail=f"zip: {error}") from None
 
 
 def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
     if len(infos) > MAX_ENTRIES:
-        raise DocumentError(ErrorCode.UNSAFE, name, detail=f"{len(infos)} deler i pakken")
+        detail = Message("detail.zip-entries", {"count": len(infos)})
+        raise DocumentError(ErrorCode.UNSAFE, name, detail=detail)
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_UNCOMPRESSED:
-        detail = f"utpakket {total // (1024 * 1024)} MB (zip-bombe)"
+        detail = Message("detail.zip-unpacked", {"megabytes": total // (1024 * 1024)})
         raise DocumentError(ErrorCode.UNSAFE, name, detail=detail)
     for info in infos:
         if info.file_size > RATIO_CHECK_MIN_SIZE and info.file_size > MAX_RATIO * max(
             info.compress_size, 1
         ):
             ratio = info.file_size // max(info.compress_size, 1)
-            detail = f"komprimering {ratio}:1 (zip-bombe)"
+            detail = Message("detail.zip-ratio", {"ratio": f"{ratio}:1"})
             raise DocumentError(ErrorCode.UNSAFE, name, detail=detail)
 
 
@@ -59,4 +61,5 @@ def _check_prolog(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) ->
         head = part.read(PROLOG_BYTES)
     upper = head.upper()
     if b"<!DOCTYPE" in upper or b"<!ENTITY" in upper:
-        raise DocumentError(ErrorCode.UNSAFE, name, detail=f"DTD/ENTITY i {info.filename}")
+        detail = Message("detail.xml-dtd", {"part": info.filename})
+        raise DocumentError(ErrorCode.UNSAFE, name, detail=detail)

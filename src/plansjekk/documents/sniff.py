@@ -11,6 +11,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from plansjekk.i18n import Message
+
 HEAD_BYTES = 8192
 
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -24,6 +26,8 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "markdown": (".md", ".markdown"),
 }
 LEGACY_NAMES = {"doc": "Word 97-2003 (.doc)", "rtf": "RTF", "pages": "Apple Pages"}
+BINARY = Message("detail.binary")
+"""What an unrecognised non-text file is called in the `unsupported-format` message."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +36,7 @@ class Sniffed:
 
     format: str
     """pdf, docx, odt, doc, rtf, pages, text, markdown, empty or unsupported."""
-    detail: str = ""
+    detail: str | Message = ""
     extension_mismatch: bool = False
 
 
@@ -44,7 +48,7 @@ def sniff(path: Path) -> Sniffed:
     return Sniffed(fmt, detail, _extension_mismatch(fmt, path.suffix.lower()))
 
 
-def _format_from_head(head: bytes, path: Path) -> tuple[str, str]:
+def _format_from_head(head: bytes, path: Path) -> tuple[str, str | Message]:
     if not head.strip():
         return "empty", ""
     if b"%PDF-" in head[:1024]:
@@ -90,7 +94,7 @@ def _zip_mimetype(archive: zipfile.ZipFile, names: set[str]) -> str:
     return archive.read("mimetype").decode("ascii", "replace").strip()
 
 
-def _text_format(head: bytes, path: Path) -> tuple[str, str]:
+def _text_format(head: bytes, path: Path) -> tuple[str, str | Message]:
     """UTF-8 (or UTF-16 with BOM) without control characters is text or Markdown."""
     try:
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -101,10 +105,10 @@ def _text_format(head: bytes, path: Path) -> tuple[str, str]:
         if len(head) == HEAD_BYTES and error.start >= HEAD_BYTES - 4:
             sample = head[: error.start].decode("utf-8")  # a character cut by the head limit
         else:
-            return "unsupported", "binary"
+            return "unsupported", BINARY
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(2, len(sample) // 100):
-        return "unsupported", "binary"
+        return "unsupported", BINARY
     if path.suffix.lower() in EXTENSIONS["markdown"] or sample.lstrip().startswith("#"):
         return "markdown", ""
     return "text", ""

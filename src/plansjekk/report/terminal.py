@@ -219,6 +219,12 @@ def print_indented(console: Console, line: RenderableType) -> None:
     console.print(Padding(line, (0, 0, 0, INDENT), expand=False))
 
 
+def print_unwrapped(console: Console, line: Text) -> None:
+    """An error or warning line, never wrapped whatever the width: one line per problem, so
+    `plansjekk check … | grep plan.pdf` finds the whole message."""
+    console.print(line, soft_wrap=True)
+
+
 def summary_style(passed: bool) -> str:
     return "bold green" if passed else "bold red"
 
@@ -227,8 +233,8 @@ def render_document(console: Console, document: DocumentResult, run: Run, rulese
                     options: ReportOptions) -> None:
     lang = options.lang
     if document.status == "error":
-        console.print(Text(f"{SYMBOLS['error']} {error_text(document, lang)}",
-                           style=STYLES["error"]))
+        print_unwrapped(console, Text(f"{SYMBOLS['error']} {error_text(document, lang)}",
+                                      style=STYLES["error"]))
         return
     if options.quiet:
         console.print(Text(f"{municipality_label(document)}: {document_summary(document, lang)}",
@@ -249,7 +255,9 @@ def render_document(console: Console, document: DocumentResult, run: Run, rulese
     if document.warnings:
         console.print(Text(t("report.warnings", lang), style="bold yellow"))
         for warning in document.warnings:
-            print_indented(console, Text("⚠ " + one_line(warning.render(lang)), style="yellow"))
+            warning_line = Text(" " * INDENT + "⚠ " + one_line(warning.render(lang)),
+                                style="yellow")
+            print_unwrapped(console, warning_line)
         console.print()
     console.print(Text(document_summary(document, lang), style=summary_style(document.passed)))
 
@@ -296,7 +304,7 @@ def render_batch(console: Console, run: Run, ruleset: Ruleset, options: ReportOp
             console.print()
             console.print(Text(t("report.errors", lang), style="bold magenta"))
             for document in errors:
-                console.print(Text(f"  {SYMBOLS['error']} {error_text(document, lang)}"))
+                print_unwrapped(console, Text(f"  {SYMBOLS['error']} {error_text(document, lang)}"))
         if run.skipped:
             console.print(Text(t("report.skipped", lang,
                                  paths=", ".join(clean_text(p) for p in run.skipped)),
