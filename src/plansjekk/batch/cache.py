@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import os
 import pickle
@@ -45,6 +46,23 @@ def file_digest(path: str | os.PathLike[str]) -> str:
     with open(path, "rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Hash of the code that decides a verdict (readers and matcher).
+
+    The version number alone is not enough: between releases, and in an editable install,
+    the code changes under the same version and a cached verdict would go stale.
+    """
+    import plansjekk.documents as documents
+    import plansjekk.matching as matching
+
+    digest = hashlib.sha256()
+    for package in (documents, matching):
+        for source in sorted(Path(package.__file__).parent.glob("*.py")):
+            digest.update(source.read_bytes())
     return digest.hexdigest()
 
 

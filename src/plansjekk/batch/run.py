@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator
 
 from plansjekk import __version__
-from plansjekk.batch.cache import ResultCache, context_digest, file_digest
+from plansjekk.batch.cache import ResultCache, code_fingerprint, context_digest, file_digest
 from plansjekk.batch.discovery import discover
 from plansjekk.batch.progress import ProgressObserver
 from plansjekk.batch.workers import (
@@ -87,7 +87,13 @@ def job_context(settings: Settings, ruleset: Ruleset, debug: bool = False) -> Jo
 def cache_context(context: JobContext) -> str:
     """What besides the file decides a result: ruleset, tool version, reading options and
     the threshold (it decides `passed`)."""
-    return context_digest(__version__, context.ruleset, context.read_options, context.fail_on.value)
+    return context_digest(
+        __version__,
+        code_fingerprint(),
+        context.ruleset,
+        context.read_options,
+        context.fail_on.value,
+    )
 
 
 def ruleset_info(ruleset: Ruleset) -> RulesetInfo:
