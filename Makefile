@@ -18,8 +18,8 @@ install: $(BIN)/plansjekk
 # Debian packages used by the browser test (chromium), the benchmarks (pdftotext) and the
 # acceptance tests (qpdf makes password-protected PDFs).
 system-deps:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v qpdf >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils qpdf >/dev/null)
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v ocrmypdf >/dev/null && command -v qpdf >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils ocrmypdf tesseract-ocr-nor qpdf >/dev/null)
 
 example: install
 	@$(BIN)/plansjekk check examples/plans/; status=$$?; \
