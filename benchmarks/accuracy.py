@@ -9,6 +9,7 @@ accuracy, the confusion matrix, false assurance (true missing reported covered),
     .venv/bin/python benchmarks/accuracy.py            # figures
     .venv/bin/python benchmarks/accuracy.py --check    # exit 1 below the gates (CI)
     .venv/bin/python benchmarks/accuracy.py --json out.json --verbose
+    .venv/bin/python benchmarks/accuracy.py --corpus corpus-holdout   # held-out test set
 """
 
 from __future__ import annotations
@@ -407,13 +408,17 @@ def report(result: Result, verbose: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="labelled corpus directory (default corpus/; the held-out set "
+                        "is corpus-holdout/); relative paths also resolve from the repo root")
     parser.add_argument("--rules", default="bvl-15-1")
     parser.add_argument("--only", nargs="*", help="file name prefixes to check")
     parser.add_argument("--check", action="store_true", help="exit 1 when a gate fails")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every mismatch")
     args = parser.parse_args(argv)
+    if not args.corpus.is_absolute() and not args.corpus.exists():
+        args.corpus = ROOT / args.corpus
     result = run(args.corpus, args.rules, args.only)
     print(report(result, args.verbose))
     if args.json:
