@@ -21,9 +21,14 @@ from rapidfuzz import fuzz, process
 
 from plansjekk.documents.model import Block, Document
 from plansjekk.matching import clauses
-from plansjekk.matching.analysis import FUZZY_CUTOFF, FUZZY_MIN_LENGTH, Hit
+from plansjekk.matching.analysis import Hit
 from plansjekk.matching.normalise import _ABBREVIATIONS, _DROP, _QUOTES, TOKEN, Tokens
 from plansjekk.matching.patterns import REGEX_TIMEOUT, Element, Pattern, PatternMatch, WordGlob
+
+FUZZY_MIN_LENGTH = 8
+FUZZY_CUTOFF = 87.0
+"""The fuzzy fallback the matcher had: it only ever proposed first-word positions that the
+exact glob test then rejected, so it never produced a hit and was removed from the matcher."""
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
 _BREAK = re.compile(r"[.!?;](?:\s|$)|\n|\|")

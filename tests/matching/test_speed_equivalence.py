@@ -256,3 +256,157 @@ def test_generated_documents_hit_alike(blocks, sources) -> None:
     fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
     assert_same_blocks(fast, slow)
     assert_same_hits(fast, slow, [*patterns, *all_patterns()[:40]])
+
+
+# ----------------------------------------------------------------------------- one-pass
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(
+        st.sampled_from(list(" \t\n.…12345678٣²ab")),
+        max_size=24,
+    )
+)
+def test_toc_line_near_the_end_matches_the_full_search(text: str) -> None:
+    from plansjekk.matching.analysis import _TOC_LINE, _toc_line
+
+    assert _toc_line(text) == (_TOC_LINE.search(text) is not None)
+
+
+block_texts = st.lists(
+    st.one_of(noisy_texts, texts, st.sampled_from(["", " ", "a\x00b", "ΟΔΟΣ", "İ"])),
+    max_size=6,
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(block_texts)
+def test_prepared_texts_match_block_by_block_normalisation(blocks: list[str]) -> None:
+    from plansjekk.matching.normalise import Prepared, fold, nfkc
+
+    prepared = Prepared(blocks)
+    for number, text in enumerate(blocks):
+        display = nfkc(text)
+        folded, cmap = fold(display)
+        assert prepared.displays[number] == display
+        assert prepared.cmaps[number] == cmap
+        assert prepared.folded(number) == folded
+        assert prepared.tokens(number) == tokenise(folded)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(st.sampled_from(list(" \t\n\x00\xa0\u00ad\u200bab.")), max_size=12))
+def test_plain_check_of_joined_texts_matches_its_regex(text: str) -> None:
+    from plansjekk.matching import normalise
+
+    assert normalise._plain_joined(text) == (normalise._NOT_PLAIN_JOINED.search(text) is None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(noisy_texts)
+def test_gap_marks_match_gap_breaks(text: str) -> None:
+    from plansjekk.matching import normalise
+
+    fast = [m.start() for m in normalise._GAP_MARK.finditer(text)]
+    assert fast == [m.start() for m in normalise._GAP_BREAK.finditer(text)]
+
+
+def _reference_echoes(analysis: Analysis, topic_hits) -> dict[int, set[int]]:
+    """`echo.mark_echoes` as it walked every sentence of every active block."""
+    from collections import defaultdict
+
+    per_sentence = defaultdict(list)
+    for requirement, hits in topic_hits.items():
+        for hit in hits:
+            per_sentence[(hit.block, hit.sentence)].append(
+                (hit.first_token, hit.last_token, requirement)
+            )
+    kinds_at = defaultdict(set)
+    for kind, found in echo._signal_sentences(analysis).items():
+        for key in found:
+            kinds_at[key].add(kind)
+    active = {block for block, _ in kinds_at} | {block for block, _ in per_sentence}
+    result = {}
+    for text in analysis.blocks:
+        marked = set(text.instructions)
+        if text.index in active:
+            about_plan = False
+            for number in sorted(text.sentences):
+                has = set(kinds_at.get((text.index, number), ()))
+                topics = per_sentence.get((text.index, number), [])
+                if (
+                    about_plan
+                    and {"modal", "contain"} <= has
+                    and echo._starts_with_pronoun(text, number)
+                ):
+                    has.add("plan")
+                about_plan = "plan" in has
+                if not has and len(topics) < 3:
+                    continue
+                if echo._is_echo(has, topics, text):
+                    marked.add(number)
+        result[text.index] = marked
+    return result
+
+
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_echoes_from_signal_sentences_only_match_the_walk(name: str) -> None:
+    from plansjekk.matching.check import _topic_hits
+    from plansjekk.matching.compiled import compiled
+
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{name} not in the corpus")
+    document = read_document(path)
+    for ruleset_id in bundled_ids():
+        analysis = Analysis(document)
+        topics = _topic_hits(analysis, compiled(load_ruleset(ruleset_id)))
+        expected = _reference_echoes(analysis, topics)
+        echo.mark_echoes(analysis, topics)
+        assert {t.index: t.echo for t in analysis.blocks} == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (r"re:barnevern\w*\W+(?:\w+\W+){0,6}§\s*3\s*-\s*1(?!\d)", "barnevern"),
+        (r"re:\W+barn", "barn"),
+        (r"re:\b20\d{2}\b", None),  # too short to be worth a search
+        (r"re:k-?sak\s*\d+/\d+", None),  # "k" folds from the Kelvin sign
+        (r"re:plass", "pla"),  # "s" folds from the long s: the run stops before it
+        (r"re:sis", None),  # "i" from the dotless i
+        (r"re:barn|skole", None),  # no literal every match holds
+        (r"re:(?i)barnevern", None),  # read differently by the regex module
+        (r"re:(?:barn){e<=1}", None),
+    ],
+)
+def test_required_literal(source: str, expected: str | None) -> None:
+    from plansjekk.matching.patterns import required_literal
+
+    assert required_literal(compile_pattern(source)) == expected
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(noisy_texts, min_size=0, max_size=8),
+    st.sampled_from([r"re:\W+barn", r"re:.barn\w*", r"re:barn\w*\W+\d", r"re:ikke\W+\w+"]),
+)
+def test_regex_on_blocks_with_the_literal_finds_what_every_block_finds(blocks, source) -> None:
+    from plansjekk.matching import analysis as module
+
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text + " barneVERN KARN") for text in blocks),
+        pages=None,
+    )
+    pattern = compile_pattern(source)
+    fast = Analysis(document).hits(pattern)
+    original = module.required_literal
+    module.required_literal = lambda pattern: None
+    try:
+        slow = Analysis(document).hits(pattern)
+    finally:
+        module.required_literal = original
+    assert fast == slow

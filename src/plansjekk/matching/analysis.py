@@ -1,42 +1,42 @@
 """A document prepared once for matching: every block normalised, tokenised and annotated.
 
-Each block's text is normalised exactly once; pattern hits are found through a document
-vocabulary (distinct words → positions in the concatenated words), so a glob is tested
-against each distinct word once, a single-word pattern's hits are the positions of its words
-(each hit object built once and shared by every pattern matching that word), and a longer
-pattern only looks at the positions where its first word matches (notes A9). A `re:` pattern
-runs once over all blocks joined when it provably cannot see across a block boundary.
-Negation, sentence ranges and instructions are computed per block on first use.
+All blocks are normalised and tokenised in one pass over their joined text
+(`normalise.Prepared`); a block's `Tokens` are cut from it only when something asks for them.
+Pattern hits are found through a document vocabulary (distinct words → positions in the
+concatenated words), so a glob is tested against each distinct word once, a single-word
+pattern's hits are the positions of its words (each hit built once and shared by every
+pattern matching that word), and a longer pattern only looks at the positions where its
+first word matches (notes A9). A `re:` pattern runs once over all blocks joined when it
+provably cannot see across a block boundary, else only on the blocks holding the literal
+text every match contains (`patterns.required_literal`), else block by block. Negation,
+sentence ranges and instructions are computed per block on first use (a block without a
+negator, question mark or imperative gets its empty answer up front).
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-
-from rapidfuzz import fuzz, process
+from typing import NamedTuple
 
 from plansjekk.documents.model import Block, Document
 from plansjekk.matching import clauses
-from plansjekk.matching.normalise import Tokens, fold, nfkc, tokenise
+from plansjekk.matching.normalise import Prepared, Tokens
 from plansjekk.matching.patterns import (
     REGEX_TIMEOUT,
-    SEPARATOR,
     Element,
     Pattern,
     PatternMatch,
     WordGlob,
     joinable,
+    required_literal,
 )
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
 """A table-of-contents line the reader did not mark: "3 Samarbeid ........ 7"."""
-
-FUZZY_MIN_LENGTH = 8
-FUZZY_CUTOFF = 87.0
 
 
 class BlockText:
@@ -51,24 +51,27 @@ class BlockText:
         "_cmap",
         "_instructions",
         "_negated",
+        "_number",
+        "_prepared",
         "_sentences",
+        "_tokens",
         "block",
         "display",
         "echo",
         "index",
         "placeholders",
-        "tokens",
     )
 
-    def __init__(
-        self, index: int, block: Block, display: str, tokens: Tokens, cmap: list[int] | None
-    ) -> None:
+    def __init__(self, index: int, block: Block, prepared: Prepared, number: int) -> None:
         self.index = index
         self.block = block
-        self.display = display
+        self.display = prepared.displays[number]
         """The NFKC text that excerpts are cut from (`cmap` points into it)."""
-        self.tokens = tokens
-        self._cmap = cmap
+        self._prepared = prepared
+        self._number = number
+        """The block's place in `prepared` (its words are built into `tokens` on first use)."""
+        self._tokens: Tokens | None = None
+        self._cmap = prepared.cmaps[number]
         self._negated: tuple[bool, ...] | None = None
         self._sentences: dict[int, tuple[int, int]] | None = None
         self._instructions: set[int] | None = None
@@ -78,9 +81,22 @@ class BlockText:
         """Filled by `echo.mark_echoes` once the requirements' topic hits are known."""
 
     @property
+    def tokens(self) -> Tokens:
+        if self._tokens is None:
+            self._tokens = self._prepared.tokens(self._number)
+        return self._tokens
+
+    @property
+    def without_negator(self) -> bool:
+        """True when the block has no negator (every token is known not negated)."""
+        return self._negated is not None and not any(self._negated)
+
+    @property
     def cmap(self) -> Sequence[int]:
         """Per normalised character, its index in `display`."""
-        return range(len(self.tokens.text)) if self._cmap is None else self._cmap
+        if self._cmap is None:
+            return range(self._prepared.lengths[self._number])
+        return self._cmap
 
     @property
     def negated(self) -> tuple[bool, ...]:
@@ -150,9 +166,9 @@ class BlockText:
         return self.tokens.starts[first], end
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A pattern hit located in a block."""
+class Hit(NamedTuple):
+    """A pattern hit located in a block (a named tuple: built several times faster than a
+    frozen dataclass, and a long plan has tens of thousands)."""
 
     block: int
     sentence: int
@@ -170,28 +186,51 @@ class Analysis:
         self.blocks: list[BlockText] = []
         self.by_index: dict[int, BlockText] = {}
         self.toc_blocks: list[BlockText] = []
+        body: list[tuple[int, Block]] = []
+        toc: list[tuple[int, Block]] = []
         for index, block in enumerate(document.blocks):
             if block.is_guidance:  # an outline's instruction text: neither evidence nor body
                 continue
-            text = _prepare(index, block)
             if block.in_toc or _toc_line(block.text):
-                self.toc_blocks.append(text)
-                continue
+                toc.append((index, block))
+            else:
+                body.append((index, block))
+        prepared = Prepared([block.text for _, block in body])
+        for number, (index, block) in enumerate(body):
+            text = BlockText(index, block, prepared, number)
             self.blocks.append(text)
             self.by_index[index] = text
+        self._toc_prepared = Prepared([block.text for _, block in toc])
+        for number, (index, block) in enumerate(toc):
+            self.toc_blocks.append(BlockText(index, block, self._toc_prepared, number))
         self.position = {text.index: number for number, text in enumerate(self.blocks)}
         """Block index → its place among the non-TOC blocks."""
         self.windows: dict[int, list[tuple[int, ...]]] = {}
         """`sections.passages`' windows per starting place (built on first use)."""
-        self._index = _Index(self.blocks)
+        self._index = _Index(self.blocks, prepared)
         self._toc_index: _Index | None = None
         self._hits: dict[str, list[Hit]] = {}
         self._toc_hits: dict[str, list[Hit]] = {}
         self.derived: dict[object, object] = {}
         """Per-document facts the judge derives once for all requirements (see `judge`)."""
+        self.labels: dict[int, str | None] = {}
+        """`sections.section_label` per block (memo)."""
         for pattern in clauses.PLACEHOLDERS:
             for hit in self.hits(pattern):
                 self.by_index[hit.block].placeholders.add(hit.sentence)
+        asking = set(self._index._blocks_containing("?"))
+        occurrences, owner = self.occurrences, prepared.owner
+        for word in clauses.IMPERATIVES & occurrences.keys():
+            asking.update(owner[position] for position in occurrences[word])
+        negating: set[int] = set()
+        for word in clauses.NEGATORS & occurrences.keys():
+            negating.update(owner[position] for position in occurrences[word])
+        offsets = prepared.offsets
+        for number, text in enumerate(self.blocks):
+            if number not in asking:  # no question mark, no imperative: no instruction
+                text._instructions = set()
+            if number not in negating:  # no negator, nothing in its scope
+                text._negated = _unnegated(offsets[number + 1] - offsets[number])
 
     @property
     def occurrences(self) -> dict[str, list[int]]:
@@ -215,43 +254,33 @@ class Analysis:
         cached = self._toc_hits.get(pattern.source)
         if cached is None:
             if self._toc_index is None:
-                self._toc_index = _Index(self.toc_blocks)
+                self._toc_index = _Index(self.toc_blocks, self._toc_prepared)
             cached = self._toc_index.find(pattern)
             self._toc_hits[pattern.source] = cached
         return list(cached)
 
     def words_matching(self, glob: WordGlob) -> list[str]:
-        """Distinct document words the glob matches; fuzzy only when nothing matches exactly.
-
-        Note: pattern hits use only the exact words (`WordGlob.matches`); the fuzzy words
-        found here have never produced hits.
-        """
-        words = self._index.exact_words(glob)
-        if words:
-            return words
-        return self._index.fuzzy_words(glob)
+        """Distinct document words the glob matches (exactly: see `_Index.exact_words`)."""
+        return self._index.exact_words(glob)
 
 
 class _Index:
-    """The words of a list of blocks, concatenated: distinct word → positions, and a hit
-    cache per position, so that a word's hits are built once for every pattern matching it.
+    """The words of a list of blocks (a `Prepared` text): distinct word → positions in the
+    concatenated words, and a hit cache per position, so that a word's hits are built once
+    for every pattern matching it. Hits are located from the prepared arrays, without
+    building the blocks' `Tokens`.
     """
 
-    def __init__(self, texts: list[BlockText]) -> None:
+    def __init__(self, texts: list[BlockText], prepared: Prepared) -> None:
         self.texts = texts
-        words: list[str] = []
-        owner: list[int] = []
-        offsets: list[int] = []
-        for number, text in enumerate(texts):
-            offsets.append(len(words))
-            words.extend(text.tokens.words)
-            owner.extend([number] * len(text.tokens.words))
+        self.indices = [text.index for text in texts]
+        self.prepared = prepared
+        words = prepared.words
         self.words = words
-        self.owner = owner
-        self.offsets = offsets
-        self.sentence: list[int] = []
-        for text in texts:
-            self.sentence.extend(text.tokens.sentence)
+        self.owner = prepared.owner
+        self.offsets = prepared.offsets
+        self.sentence = prepared.sentence
+        """Sentence numbers across all blocks (equal only within one sentence of a block)."""
         occurrences: dict[str, list[int]] = {}
         get = occurrences.get
         for position, word in enumerate(words):
@@ -264,10 +293,25 @@ class _Index:
         self.vocabulary = sorted(occurrences)
         self._hit_at: list[Hit | None] = [None] * len(words)
         self._exact: dict[int, list[str]] = {}
-        self._fuzzy: dict[int, list[str]] = {}
-        self._joined: tuple[str, list[int]] | None = None
+        self._sets: dict[int, frozenset[str]] = {}
         self._lines: str | None = None
         self._line_starts: list[int] = []
+
+    def hit(self, first: int, last: int) -> Hit:
+        """The hit spanning the concatenated positions first..last (one block's words)."""
+        prepared = self.prepared
+        number = prepared.owner[first]
+        offset = prepared.offsets[number]
+        shift = prepared.cstarts[number]
+        sentence = prepared.sentence
+        return Hit(
+            self.indices[number],
+            sentence[first] - sentence[offset],
+            first - offset,
+            last - offset,
+            prepared.starts[first] - shift,
+            prepared.ends[last] - shift,
+        )
 
     # ------------------------------------------------------------------ hits
 
@@ -290,53 +334,100 @@ class _Index:
     def _sequences(self, elements: tuple[Element, ...], positions: list[int]) -> list[Hit]:
         """A multi-word pattern from its first word's positions: `Pattern.find_in`'s
         depth-first extension, run on the concatenated words (a block's end is a sentence
-        end, so no path crosses it)."""
-        words, owner, sentence = self.words, self.owner, self.sentence
+        end, and sentence numbers differ between blocks, so no path crosses it). A glob
+        matches a document word exactly when the word is among its `exact_words`."""
+        sets = [self.word_set(element.glob) for element in elements]
+        if not all(sets):
+            return []
+        words, sentence = self.words, self.sentence
+        count = len(words)
         found: list[Hit] = []
         after = -1
+        if len(elements) == 2 and elements[1].gap == 0:
+            return self._pairs(sets, positions)
+        if len(elements) == 2:
+            following, gap = sets[1], elements[1].gap
+            for position in positions:
+                if position <= after:
+                    continue
+                number = sentence[position]
+                for last in range(position + 1, min(position + 2 + gap, count)):
+                    if sentence[last] != number:
+                        break
+                    if words[last] in following:
+                        after = last
+                        found.append(self.hit(position, last))
+                        break
+            return found
         for position in positions:
             if position <= after:
                 continue
-            last = _extend(elements, 1, position, words, owner, sentence)
+            last = _extend(elements, sets, 1, position, words, sentence)
             if last is None:
                 continue
             after = last
-            number = owner[position]
-            text = self.texts[number]
-            offset = self.offsets[number]
-            first, final = position - offset, last - offset
-            tokens = text.tokens
-            found.append(
-                Hit(
-                    text.index,
-                    tokens.sentence[first],
-                    first,
-                    final,
-                    tokens.starts[first],
-                    tokens.ends[final],
-                )
-            )
+            found.append(self.hit(position, last))
         return found
+
+    def _pairs(self, sets: list[frozenset[str]], positions: list[int]) -> list[Hit]:
+        """Two adjacent words: a hit at p when the second glob matches p + 1 in the same
+        sentence, found from whichever word is rarer; a hit's second word is never the
+        first of the next (`_sequences`' non-overlap rule)."""
+        words, sentence = self.words, self.sentence
+        first, second = sets
+        seconds = [self.occurrences[w] for w in second]
+        if sum(map(len, seconds)) < len(positions):
+            candidates = sorted(
+                q - 1
+                for q in itertools.chain.from_iterable(seconds)
+                if q > 0 and words[q - 1] in first and sentence[q - 1] == sentence[q]
+            )
+        else:
+            count = len(words)
+            candidates = [
+                p
+                for p in positions
+                if p + 1 < count and words[p + 1] in second and sentence[p] == sentence[p + 1]
+            ]
+        found: list[Hit] = []
+        after = -1
+        for position in candidates:
+            if position <= after:
+                continue
+            after = position + 1
+            found.append(self.hit(position, position + 1))
+        return found
+
+    def word_set(self, glob: WordGlob) -> frozenset[str]:
+        """`exact_words` as a set."""
+        key = id(glob)
+        cached = self._sets.get(key)
+        if cached is None:
+            cached = self._sets[key] = frozenset(self.exact_words(glob))
+        return cached
 
     def _hits_at(self, positions: list[int]) -> list[Hit]:
         """The single-token hits at these concatenated positions (built once each)."""
         hit_at = self._hit_at
+        prepared = self.prepared
+        owner, offsets, cstarts = prepared.owner, prepared.offsets, prepared.cstarts
+        sentence, starts, ends = prepared.sentence, prepared.starts, prepared.ends
+        indices = self.indices
         out = []
         for position in positions:
             hit = hit_at[position]
             if hit is None:
-                text = self.texts[self.owner[position]]
-                local = position - self.offsets[self.owner[position]]
-                tokens = text.tokens
-                hit = Hit(
-                    text.index,
-                    tokens.sentence[local],
-                    local,
-                    local,
-                    tokens.starts[local],
-                    tokens.ends[local],
+                number = owner[position]
+                offset = offsets[number]
+                shift = cstarts[number]
+                hit = hit_at[position] = Hit(
+                    indices[number],
+                    sentence[position] - sentence[offset],
+                    position - offset,
+                    position - offset,
+                    starts[position] - shift,
+                    ends[position] - shift,
                 )
-                hit_at[position] = hit
             out.append(hit)
         return out
 
@@ -347,35 +438,58 @@ class _Index:
             found = self._regex_joined(pattern)
             if found is not None:
                 return found
+        texts = self.texts
+        literal = required_literal(pattern)
+        if literal is not None:  # only the blocks whose text holds what every match holds
+            texts = [texts[number] for number in self._blocks_containing(literal)]
         found = []
-        for text in self.texts:
+        for text in texts:
             found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
 
+    def _blocks_containing(self, probe: str) -> list[int]:
+        """Numbers of the blocks whose normalised text contains `probe`, in order."""
+        prepared = self.prepared
+        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
+        found: list[int] = []
+        position = text.find(probe)
+        while position >= 0:
+            number = bisect.bisect_right(cstarts, position) - 1
+            if position + len(probe) <= cstarts[number] + lengths[number]:
+                found.append(number)
+            following = cstarts[number] + lengths[number] + 1
+            position = text.find(probe, following)
+        return found
+
     def _regex_joined(self, pattern: Pattern) -> list[Hit] | None:
-        if self._joined is None:
-            starts, total = [], 0
-            for text in self.texts:
-                starts.append(total)
-                total += len(text.tokens.text) + len(SEPARATOR)
-            self._joined = (SEPARATOR.join(t.tokens.text for t in self.texts), starts)
-        joined, starts = self._joined
+        prepared = self.prepared
         assert pattern.compiled_regex is not None
         try:
-            matches = list(pattern.compiled_regex.finditer(joined, timeout=REGEX_TIMEOUT))
+            matches = list(pattern.compiled_regex.finditer(prepared.text, timeout=REGEX_TIMEOUT))
         except TimeoutError:
             return None
+        cstarts, offsets = prepared.cstarts, prepared.offsets
+        starts, ends, sentence = prepared.starts, prepared.ends, prepared.sentence
+        right, left = bisect.bisect_right, bisect.bisect_left
         found = []
         for match in matches:
-            number = bisect.bisect_right(starts, match.start()) - 1
-            text = self.texts[number]
-            offset = starts[number]
-            start, end = match.start() - offset, match.end() - offset
-            tokens = text.tokens
-            first = bisect.bisect_right(tokens.ends, start)
-            last = bisect.bisect_left(tokens.starts, end) - 1
+            start, end = match.span()
+            number = right(cstarts, start) - 1
+            low, high = offsets[number], offsets[number + 1]
+            first = right(ends, start, low, high)
+            last = left(starts, end, low, high) - 1
             if first <= last:
-                found.append(Hit(text.index, tokens.sentence[first], first, last, start, end))
+                shift = cstarts[number]
+                found.append(
+                    Hit(
+                        self.indices[number],
+                        sentence[first] - sentence[low],
+                        first - low,
+                        last - low,
+                        start - shift,
+                        end - shift,
+                    )
+                )
         return found
 
     # ------------------------------------------------------------------ vocabulary
@@ -422,72 +536,49 @@ class _Index:
             position = lines.find(probe, following)
         return found
 
-    def fuzzy_words(self, glob: WordGlob) -> list[str]:
-        key = id(glob)
-        cached = self._fuzzy.get(key)
-        if cached is None:
-            words: set[str] = set()
-            for segments in glob.variants:
-                words.update(self._fuzzy_variant(segments))
-            cached = sorted(words)
-            self._fuzzy[key] = cached
-        return cached
-
-    def _fuzzy_variant(self, segments: tuple[str, ...]) -> list[str]:
-        """Typo tolerance for a literal word or a literal prefix (`samarbeid*`)."""
-        head = segments[0]
-        if (
-            len(head) < FUZZY_MIN_LENGTH
-            or len(segments) > 2
-            or (len(segments) == 2 and segments[1])
-        ):
-            return []
-        prefix = len(segments) == 2
-        low = bisect.bisect_left(self.vocabulary, head[0])
-        high = bisect.bisect_left(self.vocabulary, head[0] + "\U0010ffff")
-        candidates = [w for w in self.vocabulary[low:high] if len(w) >= len(head) - 1]
-        if not prefix:
-            candidates = [w for w in candidates if len(w) <= len(head) + 1]
-        choices = [w[: len(head)] if prefix else w for w in candidates]
-        matches = process.extract(
-            head, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=None
-        )
-        return [candidates[index] for _, _, index in matches]
-
 
 def _extend(
     elements: tuple[Element, ...],
+    sets: list[frozenset[str]],
     index: int,
     last: int,
     words: list[str],
-    owner: list[int],
     sentence: list[int],
 ) -> int | None:
     """The last position of the first complete path from `last` (see `patterns._extend`)."""
     if index == len(elements):
         return last
-    element = elements[index]
-    block, number = owner[last], sentence[last]
-    for position in range(last + 1, min(last + 2 + element.gap, len(words))):
-        if owner[position] != block or sentence[position] != number:
+    number = sentence[last]
+    matching = sets[index]
+    for position in range(last + 1, min(last + 2 + elements[index].gap, len(words))):
+        if sentence[position] != number:
             break
-        if element.glob.matches(words[position]):
-            found = _extend(elements, index + 1, position, words, owner, sentence)
+        if words[position] in matching:
+            found = _extend(elements, sets, index + 1, position, words, sentence)
             if found is not None:
                 return found
     return None
 
 
+@functools.cache
+def _unnegated(count: int) -> tuple[bool, ...]:
+    return (False,) * count
+
+
 def _toc_line(text: str) -> bool:
-    """`_TOC_LINE` searched only in a text ending with a digit (as every match does)."""
+    """`_TOC_LINE.search(text)`, searched only near the end: a match ends with 1-3 digits
+    and white space, so it needs digits at the end, and its dot leader can always be cut to
+    its last few characters (4 dots, 2 ellipses or 3 ". ") just before those digits."""
     tail = text.rstrip()
-    return bool(tail) and tail[-1].isdigit() and _TOC_LINE.search(text) is not None
-
-
-def _prepare(index: int, block: Block) -> BlockText:
-    display = nfkc(block.text)
-    normalised, cmap = fold(display)
-    return BlockText(index, block, display, tokenise(normalised), cmap)
+    if not tail or not tail[-1].isdigit():
+        return False
+    digits = len(tail)
+    while digits > 0 and tail[digits - 1].isdecimal() and len(tail) - digits < 4:
+        digits -= 1
+    if not 1 <= len(tail) - digits <= 3:
+        return False
+    leader = len(tail[:digits].rstrip())
+    return _TOC_LINE.search(text, max(0, leader - 8)) is not None
 
 
 def _located(text: BlockText, hit: PatternMatch) -> Hit:

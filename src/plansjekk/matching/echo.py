@@ -17,6 +17,7 @@ Recognised generally, not by quoting the statute:
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 
 from plansjekk.matching.analysis import Analysis, BlockText, Hit
@@ -83,13 +84,21 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
     for kind, found in _signal_sentences(analysis).items():
         for key in found:
             kinds_at[key].add(kind)
-    active = {block for block, _ in kinds_at} | {block for block, _ in per_sentence}
+    numbers: dict[int, set[int]] = defaultdict(set)
+    """Per block, its sentences with a signal or a topic hit: the others are never echoes
+    and only end a run of sentences about the plan."""
+    for block, number in itertools.chain(kinds_at, per_sentence):
+        numbers[block].add(number)
     for text in analysis.blocks:
         text.echo = set(text.instructions)
-        if text.index not in active:  # no signal and no topic: nothing more to echo
+        found = numbers.get(text.index)
+        if found is None:  # no signal and no topic: nothing more to echo
             continue
         about_plan = False
-        for number in sorted(text.sentences):
+        previous = -2
+        for number in sorted(found):
+            about_plan = about_plan and previous == number - 1
+            previous = number
             has = set(kinds_at.get((text.index, number), ()))
             topics = per_sentence.get((text.index, number), [])
             if about_plan and {"modal", "contain"} <= has and _starts_with_pronoun(text, number):

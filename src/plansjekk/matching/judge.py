@@ -19,6 +19,7 @@ Beyond counting aspects, three kinds of structure decide whether a unit describe
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -89,6 +90,9 @@ class HitFilter:
             for p in req.exclude
             for h in analysis.hits(p)
         }
+        self.excluded_blocks = {block for block, _ in self.excluded}
+        self._shared: list[Hit] | None = None
+        """The last list `valid` returned when it is the one shared by all requirements."""
         self.voided: set[Reason] = set()
         self.voided_blocks: set[int] = set()
         self.voided_by_block: dict[int, list[Reason]] = defaultdict(list)
@@ -102,7 +106,10 @@ class HitFilter:
         negated, with_echo, without_echo = signals
         if negated:
             return Reason.NEGATED
-        if self.excluded and (hit.block, self._clause(hit.block, hit.first_token)) in self.excluded:
+        if (
+            hit.block in self.excluded_blocks
+            and (hit.block, self._clause(hit.block, hit.first_token)) in self.excluded
+        ):
             return Reason.UNRELATED_SENSE
         return with_echo if self.use_echo else without_echo
 
@@ -111,21 +118,131 @@ class HitFilter:
         return numbers[token] if 0 <= token < len(numbers) else -1
 
     def valid(self, hits: list[Hit]) -> list[Hit]:
-        kept = []
-        for hit in hits:
-            reason = self.why_void(hit)
-            if reason is None:
-                kept.append(hit)
-            else:
-                self.voided.add(reason)
-                self.voided_blocks.add(hit.block)
-                self.voided_by_block[hit.block].append(reason)
+        """The hits that are evidence; records why the others were voided. The verdict
+        without `exclude` depends only on the hit and the echo setting, so it is sorted
+        once per hit list and setting for every requirement."""
+        if not hits:
+            return []
+        key = ("valid", id(hits), self.use_echo)
+        cached = self.analysis.derived.get(key)
+        if cached is None or cached[0] is not hits:
+            reasons = _base_reasons(self.analysis, hits, self.use_echo)
+            kept = [hit for hit, reason in zip(hits, reasons, strict=True) if reason is None]
+            voided = [
+                (hit, reason)
+                for hit, reason in zip(hits, reasons, strict=True)
+                if reason is not None
+            ]
+            cached = (hits, kept, voided, reasons)
+            self.analysis.derived[key] = cached
+        _, kept, voided, reasons = cached
+        self._shared = kept
+        blocks = self.excluded_blocks
+        if blocks and any(hit.block in blocks for hit in hits):
+            excluded = self.excluded
+            kept, voided = [], []
+            for hit, reason in zip(hits, reasons, strict=True):
+                if (
+                    reason is not Reason.NEGATED
+                    and hit.block in blocks
+                    and (hit.block, self._clause(hit.block, hit.first_token)) in excluded
+                ):
+                    reason = Reason.UNRELATED_SENSE
+                if reason is None:
+                    kept.append(hit)
+                else:
+                    voided.append((hit, reason))
+        for hit, reason in voided:
+            self._void(hit, reason)
         return kept
+
+    def valid_by_block(self, hits: list[Hit]) -> list[tuple[int, list[Hit]]]:
+        """`valid(hits)` grouped by block in reading order; the grouping is shared by the
+        requirements whose hits are voided alike (no `exclude` in their blocks)."""
+        if not hits:
+            return []
+        kept = self.valid(hits)
+        shared = kept is self._shared
+        key = ("by-block", id(kept))
+        cached = self.analysis.derived.get(key) if shared else None
+        if cached is not None and cached[0] is kept:
+            return cached[1]
+        groups: dict[int, list[Hit]] = {}
+        for hit in kept:
+            found = groups.get(hit.block)
+            if found is None:
+                groups[hit.block] = [hit]
+            else:
+                found.append(hit)
+        grouped = list(groups.items())
+        if shared:
+            self.analysis.derived[key] = (kept, grouped)
+        return grouped
+
+    def _base_reason(self, hit: Hit) -> Reason | None:
+        """`why_void` without the `exclude` check."""
+        key = (hit.block, hit.sentence, hit.first_token, hit.last_token)
+        signals = self.signals.get(key)
+        if signals is None:
+            signals = _signals(self.analysis, hit)
+            self.signals[key] = signals
+        negated, with_echo, without_echo = signals
+        if negated:
+            return Reason.NEGATED
+        return with_echo if self.use_echo else without_echo
+
+    def _void(self, hit: Hit, reason: Reason) -> None:
+        self.voided.add(reason)
+        self.voided_blocks.add(hit.block)
+        self.voided_by_block[hit.block].append(reason)
 
 
 _Signals = tuple[bool, Reason | None, Reason | None]
 """A hit's requirement-independent void signals: negated, and the reason it is voided after
 the `exclude` check with and without echo of the law (see `HitFilter.why_void`)."""
+
+
+def _base_reasons(analysis: Analysis, hits: list[Hit], use_echo: bool) -> list[Reason | None]:
+    """`HitFilter._base_reason` of every hit (`_signals` inlined for a long list)."""
+    by_index = analysis.by_index
+    clean = _clean_blocks(analysis)
+    echo_reason = Reason.ECHO_OF_LAW if use_echo else None
+    reasons: list[Reason | None] = []
+    append = reasons.append
+    for hit in hits:
+        if hit.block in clean:
+            append(None)
+            continue
+        text = by_index[hit.block]
+        first, last = hit.first_token, hit.last_token
+        negated = text.negated
+        if negated[first] if first == last else any(negated[first : last + 1]):
+            append(Reason.NEGATED)
+            continue
+        sentence = hit.sentence
+        if sentence in text.placeholders:
+            append(Reason.PLACEHOLDER)
+        elif sentence in text.instructions:
+            append(Reason.ECHO_OF_LAW)
+        elif sentence in text.echo:
+            append(echo_reason)
+        else:
+            append(None)
+    return reasons
+
+
+def _clean_blocks(analysis: Analysis) -> frozenset[int]:
+    """Blocks where no hit can be voided by its location: no negator, placeholder,
+    instruction or echo (derived once the echoes are marked, i.e. when judging starts)."""
+    found = analysis.derived.get("clean")
+    if found is None:
+        found = frozenset(
+            text.index
+            for text in analysis.blocks
+            if not (text.placeholders or text.echo or text.instructions) and text.without_negator
+        )
+        analysis.derived["clean"] = found
+    return found  # type: ignore[return-value]
 
 
 def _signals(analysis: Analysis, hit: Hit) -> _Signals:
@@ -145,10 +262,15 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     requirement = req.requirement
     hit_filter = HitFilter(analysis, req)
     by_block: dict[int, list[tuple[str, Hit]]] = defaultdict(list)
+    topic_blocks: set[int] = set()
+    """Blocks with a valid hit of the topic aspect."""
     for aspect_id, patterns in req.aspects:
         for pattern in patterns:
-            for hit in hit_filter.valid(analysis.hits(pattern)):
-                by_block[hit.block].append((aspect_id, hit))
+            groups = hit_filter.valid_by_block(analysis.hits(pattern))
+            for block, hits in groups:
+                by_block[block].extend(zip(itertools.repeat(aspect_id), hits))
+            if aspect_id == req.topic:
+                topic_blocks.update(block for block, _ in groups)
     units: list[Unit] = []
     if requirement.scope != "document":
         units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
@@ -157,13 +279,13 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     # it matters only as the best of an all-zero field without sections, so such passages
     # are built only when that happens.
     topical = requirement.thresholds.partial > 0 and req.topic is not None
-    passage_units = _passage_units(analysis, req, by_block, topic_only=topical)
+    passage_units = _passage_units(analysis, by_block, topic_blocks if topical else None)
     for unit in units:
         _score(unit, req, analysis, intent)
     for unit in passage_units:
         _score(unit, req, analysis, intent)
     if topical and not units and all(u.score <= 0 for u in passage_units):
-        passage_units = _passage_units(analysis, req, by_block)
+        passage_units = _passage_units(analysis, by_block)
         for unit in passage_units:
             _score(unit, req, analysis, intent)
     units.extend(passage_units)
@@ -263,26 +385,27 @@ def _body_state(analysis: Analysis, section: Section) -> Reason | None:
 
 def _passage_units(
     analysis: Analysis,
-    req: CompiledRequirement,
     by_block: dict[int, list[tuple[str, Hit]]],
-    topic_only: bool = False,
+    topic_blocks: set[int] | None = None,
 ) -> list[Unit]:
-    """The passages around the blocks with hits (topic_only: around those with topic hits)."""
+    """The passages around the blocks with hits (around `topic_blocks`, those with topic
+    hits, when given)."""
     units = []
-    by_index = analysis.by_index
-    if topic_only:
-        topic = req.topic
-        with_hits = {
-            b
-            for b, pairs in by_block.items()
-            if not by_index[b].block.is_heading and any(a == topic for a, _ in pairs)
-        }
-    else:
-        with_hits = {b for b in by_block if not by_index[b].block.is_heading}
+    headings = _headings(analysis)
+    with_hits = (topic_blocks if topic_blocks is not None else by_block.keys()) - headings
     for blocks in passages(analysis, with_hits):
         hits = [pair for b in blocks for pair in by_block.get(b, ())]
         units.append(Unit(blocks, {a for a, _ in hits}, hits))
     return units
+
+
+def _headings(analysis: Analysis) -> frozenset[int]:
+    """The indices of the heading blocks (derived once per document)."""
+    found = analysis.derived.get("headings")
+    if found is None:
+        found = frozenset(t.index for t in analysis.blocks if t.block.is_heading)
+        analysis.derived["headings"] = found
+    return found  # type: ignore[return-value]
 
 
 def _for_evidence(units: list[Unit], thresholds) -> list[Unit]:
@@ -312,11 +435,7 @@ def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
 def _structure(
     unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
 ) -> None:
-    """Fills `firm` (aspects outside intent) and `statements` (topic + actor in one sentence
-    or row, or rows of a keyed table)."""
-    unit.firm = {
-        a for a, h in unit.hits if (h.block, h.sentence) not in intent or h.block == unit.heading
-    }
+    """Fills `statements` (topic + actor in one sentence or row, or rows of a keyed table)."""
     pair = _pair(req)
     if pair is None:
         return
@@ -328,6 +447,13 @@ def _structure(
     rows = {b for (b, _), found in where.items() if {topic, actor} <= found}
     sentences = sum(1 for found in where.values() if {topic, actor} <= found)
     unit.statements = max(sentences, len(rows)) + _keyed_rows(unit, req, analysis, topic, actor)
+
+
+def _firm(unit: Unit, intent: set[tuple[int, int]]) -> set[str]:
+    """The aspects shown outside statements of intent (needed only for a covered unit)."""
+    return {
+        a for a, h in unit.hits if (h.block, h.sentence) not in intent or h.block == unit.heading
+    }
 
 
 def _pair(req: CompiledRequirement) -> tuple[str, str] | None:
@@ -407,7 +533,9 @@ def _cell_hit(analysis: Analysis, block: int, patterns, first_cell: bool) -> boo
 
 
 def _first_sentence(analysis: Analysis, block: int) -> int:
-    return min(analysis.by_index[block].sentences, default=0)
+    """`min(analysis.by_index[block].sentences, default=0)`: always 0, as a block's first
+    word starts its sentence 0 (`tokenise`, `Prepared.tokens`)."""
+    return 0
 
 
 def _score(
@@ -415,7 +543,8 @@ def _score(
 ) -> None:
     """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
     body that shows them); a lone mention stays in the partial band. The structure (`firm`,
-    `statements`) is weighed only for a unit that scores at all."""
+    `statements`) is weighed only for a unit that scores at all, `firm` only for one that
+    would be covered."""
     _base_score(unit, req)
     if unit.score <= 0:
         return
@@ -430,6 +559,7 @@ def _score(
         return
     if unit.score < covered:
         return
+    unit.firm = _firm(unit, intent)
     if len(unit.firm) < minimum and unit.statements < STATEMENTS_FOR_DESCRIPTION:
         unit.score = PARTIAL_CAP
         unit.capped = True

@@ -176,3 +176,182 @@ def tokenise(text: str) -> Tokens:
     for position in breaks:
         flags[position] = 1
     return Tokens(text, words, starts, ends, tuple(itertools.accumulate(flags)))
+
+
+SEPARATOR = "\x00"
+"""Joins block texts for the one-pass preparation (`Prepared`); never a word or a break."""
+
+_NOT_PLAIN_JOINED = re.compile(
+    "[" + "".join(sorted(_DROP)) + r"]|\s{2,}|[^\S ]|(?:^|(?<=\x00))\s|\s(?=\x00|$)"
+)
+"""`_NOT_PLAIN` for texts joined with SEPARATOR: a match lies in a block that is not plain."""
+
+
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+"""Splits a text into gaps and `TOKEN` words in one pass."""
+_WORD_SPLIT = re.compile(r"(\w+|§)")
+"""`_TOKEN_SPLIT` for a text without "_"."""
+_GAP_MARK = re.compile(r"[\n|.!?;](?:(?<=[\n|])|(?=[\s§]|[^\W_]))")
+"""`_GAP_BREAK` starting with a character set, which the regex engine scans for in C."""
+
+
+class Prepared:
+    """Many block texts normalised and tokenised in one pass over their joined text.
+
+    `text` is the normalised texts joined with SEPARATOR; `words`, `starts`, `ends` (offsets
+    in `text`) and `owner` (block number) cover every word of every block, and `sentence`
+    numbers sentences across the whole text (a block always starts a new one). `tokens(k)`
+    gives block k's `Tokens` exactly as `tokenise(fold(nfkc(text))[0])` would.
+    """
+
+    __slots__ = (
+        "cmaps",
+        "cstarts",
+        "displays",
+        "ends",
+        "lengths",
+        "offsets",
+        "owner",
+        "sentence",
+        "starts",
+        "text",
+        "words",
+    )
+
+    def __init__(self, texts: list[str]) -> None:
+        count = len(texts)
+        joined = SEPARATOR.join(texts)
+        if count and joined.count(SEPARATOR) == count - 1:
+            displays, text, lengths, cmaps = _fold_joined(texts, joined)
+        else:  # a text holds the separator itself (or there is none): block by block
+            displays = [nfkc(t) for t in texts]
+            pairs = [fold(d) for d in displays]
+            text = SEPARATOR.join(p[0] for p in pairs)
+            lengths = [len(p[0]) for p in pairs]
+            cmaps = [p[1] for p in pairs]
+        self.displays: list[str] = displays
+        self.cmaps: list[list[int] | None] = cmaps
+        self.lengths: list[int] = lengths
+        self.text = text
+        """The normalised texts joined with SEPARATOR (a text may hold one itself: `cstarts`
+        are computed from the lengths, never by splitting)."""
+        self.cstarts = (
+            list(itertools.accumulate((n + 1 for n in lengths[:-1]), initial=0)) if count else []
+        )
+        self._tokenise()
+
+    def _tokenise(self) -> None:
+        text = self.text
+        # gap, word, gap, word, …, gap in one regex pass; `\w` is checked faster than
+        # `[^\W_]`, and is the same where there is no underscore
+        parts = (_WORD_SPLIT if "_" not in text else _TOKEN_SPLIT).split(text)
+        words = parts[1::2]
+        total = len(words)
+        if total:
+            offsets = list(itertools.accumulate(map(len, parts)))
+            starts = offsets[0:-1:2]
+            ends = offsets[1::2]
+        else:
+            starts, ends = [], []
+        left = bisect.bisect_left
+        firsts = [left(starts, c) for c in self.cstarts]
+        firsts.append(total)
+        owner: list[int] = []
+        for number in range(len(self.cstarts)):
+            owner.extend(itertools.repeat(number, firsts[number + 1] - firsts[number]))
+        flags = [0] * total
+        for first in firsts[:-1]:
+            if first < total:
+                flags[first] = 1
+        right = bisect.bisect_right
+        for mark in _GAP_MARK.finditer(text):
+            position = right(starts, mark.start())
+            if 0 < position < total and owner[position] == owner[position - 1]:
+                before = position - 1
+                if words[before] in _ABBREVIATIONS and text[ends[before]] == ".":
+                    continue
+                flags[position] = 1
+        self.words = words
+        self.starts = starts
+        self.ends = ends
+        self.owner = owner
+        self.offsets = firsts
+        self.sentence = list(itertools.accumulate(flags))
+
+    def folded(self, number: int) -> str:
+        start = self.cstarts[number]
+        return self.text[start : start + self.lengths[number]]
+
+    def tokens(self, number: int) -> Tokens:
+        first, after = self.offsets[number], self.offsets[number + 1]
+        text = self.folded(number)
+        if first == after:
+            return Tokens(text, (), (), (), ())
+        shift = self.cstarts[number]
+        starts = tuple([s - shift for s in self.starts[first:after]])
+        ends = tuple([e - shift for e in self.ends[first:after]])
+        sentence = self.sentence
+        base = sentence[first]
+        if sentence[after - 1] == base:
+            numbers: tuple[int, ...] = (0,) * (after - first)
+        else:
+            numbers = tuple([s - base for s in sentence[first:after]])
+        return Tokens(text, tuple(self.words[first:after]), starts, ends, numbers)
+
+
+def _fold_joined(
+    texts: list[str], joined: str
+) -> tuple[list[str], str, list[int], list[list[int] | None]]:
+    """(displays, folded texts joined, their lengths, cmaps) for texts joined with SEPARATOR,
+    with C-level passes over the whole text: NFKC and `str.lower` are concatenation-safe
+    across SEPARATOR (a starter that composes with nothing, neither cased nor
+    case-ignorable); only the blocks that are not plain are folded character by character."""
+    if not unicodedata.is_normalized("NFKC", joined):
+        joined = unicodedata.normalize("NFKC", joined)
+        changed = True
+    else:
+        changed = False
+    if _QUOTE_CHARS.search(joined) is not None:
+        for source, target in _QUOTE_PAIRS:
+            if source in joined:
+                joined = joined.replace(source, target)
+        changed = True
+    displays = joined.split(SEPARATOR) if changed else list(texts)
+    count = len(displays)
+    lowered = joined.lower()
+    cmaps: list[list[int] | None] = [None] * count
+    if len(lowered) != len(joined):  # a character lowers to two ("İ"): fold block by block
+        bad = set(range(count))
+    else:
+        bad = set()
+        if not _plain_joined(joined):
+            cstarts = list(itertools.accumulate((len(d) + 1 for d in displays[:-1]), initial=0))
+            right = bisect.bisect_right
+            for match in _NOT_PLAIN_JOINED.finditer(joined):
+                bad.add(right(cstarts, match.start()) - 1)
+    if not bad:
+        return displays, lowered, [len(d) for d in displays], cmaps
+    folded = []
+    position = 0
+    for number, display in enumerate(displays):
+        if number in bad:
+            text, cmap = fold(display)
+            folded.append(text)
+            cmaps[number] = cmap
+        else:
+            folded.append(lowered[position : position + len(display)])
+        position += len(display) + 1
+    return displays, SEPARATOR.join(folded), [len(f) for f in folded], cmaps
+
+
+def _plain_joined(joined: str) -> bool:
+    """True when `_NOT_PLAIN_JOINED` finds nothing (every block is plain), by C-level
+    passes: white space only as single spaces between words, none next to a separator."""
+    if " ".join(joined.split()) != joined:
+        return False
+    if " " + SEPARATOR in joined or SEPARATOR + " " in joined:
+        return False
+    return not any(char in joined for char in _DROP)
+
+
+_QUOTE_PAIRS = tuple((chr(source), target) for source, target in _QUOTES.items())

@@ -24,7 +24,7 @@ from re import _parser as _re_parser
 
 import regex
 
-from plansjekk.matching.normalise import TOKEN, Tokens, normalise, tokenise
+from plansjekk.matching.normalise import SEPARATOR, TOKEN, Tokens, normalise, tokenise
 
 MAX_GAP = 3
 """`...` allows up to this many other words between two words."""
@@ -33,8 +33,7 @@ MAX_VARIANTS = 64
 REGEX_TIMEOUT = 0.05
 """Seconds a `re:` pattern may run on one text before it is abandoned."""
 
-SEPARATOR = "\x00"
-"""Joins block texts for a `joinable` regex: no pattern that passes the check can match it."""
+# SEPARATOR joins block texts (`normalise.Prepared`): a `joinable` regex never matches it.
 
 _ALLOWED = re.compile(r"[^\W_]|[*{},§\-/.'’]")
 _SEPARATORS = "-/.'’"
@@ -215,6 +214,38 @@ def _joinable(body: str) -> bool:
     except (re.error, RecursionError, OverflowError):
         return False
     return parsed.getwidth()[0] >= 1 and _cannot_reach_separator(parsed)
+
+
+_CASE_SAFE = frozenset("abcdefghjlmnopqrtuvwxyz0123456789")
+"""Characters that, in lower-cased NFKC text, only the character itself matches under
+IGNORECASE (no i, k, s: "ı", "K" (Kelvin) and "ſ" fold to them)."""
+
+
+def required_literal(pattern: Pattern) -> str | None:
+    """A text that every match of the `re:` pattern contains (its longest run of literal
+    characters at the top level), when that is certain; else None. A normalised text
+    without it holds no match, so the matcher runs such a pattern only on blocks with it."""
+    if not pattern.is_regex:
+        return None
+    return _required_literal(pattern.source[3:].strip())
+
+
+@cache
+def _required_literal(body: str) -> str | None:
+    if _UNSURE.search(body):
+        return None
+    try:
+        parsed = _re_parser.parse(body, 0)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    best, run = "", ""
+    for op, value in parsed:
+        if op is _re_constants.LITERAL and chr(value) in _CASE_SAFE:
+            run += chr(value)
+            best = max(best, run, key=len)
+        else:
+            run = ""
+    return best if len(best) >= 3 else None
 
 
 def _cannot_reach_separator(items) -> bool:

@@ -95,6 +95,14 @@ def _windows(analysis: Analysis, start: int) -> list[tuple[int, ...]]:
 
 def section_label(analysis: Analysis, block: int) -> str | None:
     """The heading directly above a block, as printed ("3.2 Ansvar og roller")."""
+    labels = analysis.labels
+    if block in labels:
+        return labels[block]
+    label = labels[block] = _section_label(analysis, block)
+    return label
+
+
+def _section_label(analysis: Analysis, block: int) -> str | None:
     text = analysis.by_index.get(block)
     if text is None:
         return None
