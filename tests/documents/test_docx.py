@@ -85,3 +85,19 @@ def test_word_toc_in_content_control_is_marked(docx_maker):
     doc = read_document(docx_maker(build))
     assert [b.in_toc for b in doc.blocks] == [True, False, False]
     assert len(doc.headings) == 1
+
+
+def test_bold_paragraph_followed_by_text_is_a_heading(docx_maker):
+    def build(document):
+        document.add_paragraph("Plan for førebygging", style="Title")
+        document.add_paragraph().add_run("Medverknad").bold = True
+        document.add_paragraph("Ungdomsrådet har gjeve innspel til planen.")
+        document.add_paragraph().add_run("Dette er ei utheva setning.").bold = True
+        document.add_paragraph("Brødtekst.")
+        document.add_paragraph().add_run("Siste linje").bold = True
+
+    doc = read_document(docx_maker(build))
+    assert [(h.text, h.level) for h in doc.headings] == [("Plan for førebygging", 1),
+                                                         ("Medverknad", 2)]
+    body = next(b for b in doc.blocks if b.text.startswith("Ungdomsrådet"))
+    assert body.section == ("Plan for førebygging", "Medverknad")

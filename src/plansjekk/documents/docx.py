@@ -56,7 +56,8 @@ def read_docx(file: Path, name: str, options: ReadOptions) -> Document:
             zipfile.BadZipFile, zlib.error, EOFError) as error:
         raise DocumentError(ErrorCode.CORRUPT, name, detail=exception_detail(error)) from None
     styles = _style_table(document)
-    blocks = list(_body_blocks(document.element.body, document, styles, in_toc=False))
+    blocks = _bold_headings(list(_body_blocks(document.element.body, document, styles,
+                                              in_toc=False)))
     final = structure.finalise(blocks)
     title = document.core_properties.title or structure.first_heading_text(final)
     return Document(path=name, format="docx", blocks=final, pages=None, title=title or None)
@@ -114,11 +115,12 @@ def _body_blocks(container: etree._Element, document: object, styles: dict[str, 
     """Paragraphs and tables in order, entering content controls (w:sdt)."""
     for child in container.iterchildren():
         if child.tag == W_P:
-            block = _paragraph_block(Paragraph(child, document), styles, in_toc)
+            paragraph = Paragraph(child, document)
+            block = _paragraph_block(paragraph, styles, in_toc)
             if block is not None:
-                yield block
+                yield block, _bold_line(paragraph, styles, block)
         elif child.tag == W_TBL:
-            yield from _table_blocks(Table(child, document), in_toc)
+            yield from ((row, False) for row in _table_blocks(Table(child, document), in_toc))
         elif child.tag == W_SDT:
             content = child.find(qn("w:sdtContent"))
             if content is not None:
@@ -155,6 +157,40 @@ def _paragraph_block(paragraph: Paragraph, styles: dict[str, _StyleInfo],
     has_numbering = ppr is not None and ppr.numPr is not None
     kind = BlockKind.LIST_ITEM if info.is_list or has_numbering else BlockKind.PARAGRAPH
     return Block(kind, text, in_toc=in_toc or info.toc)
+
+
+_BOLD_HEADING_CHARS = 90
+_BOLD_HEADING_WORDS = 12
+
+
+def _bold_line(paragraph: Paragraph, styles: dict[str, _StyleInfo], block: Block) -> bool:
+    """A short, fully bold paragraph without a final full stop: a heading typed by hand
+    when the next paragraph is normal text (decided in `_bold_headings`)."""
+    if block.kind is not BlockKind.PARAGRAPH or block.in_toc or block.is_guidance:
+        return False
+    text = block.text.strip()
+    if (len(text) > _BOLD_HEADING_CHARS or len(text.split()) > _BOLD_HEADING_WORDS
+            or text.endswith((".", ":", ",", ";", "!", "?"))):
+        return False
+    ppr = paragraph._p.pPr
+    style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else "Normal"
+    return _all_bold(paragraph, styles.get(style_id, _StyleInfo()))
+
+
+def _bold_headings(pairs: list[tuple[Block, bool]]) -> list[Block]:
+    """Bold lines followed by normal text (paragraph, list or table, not another bold line)
+    become headings one level below the styled heading above them."""
+    result: list[Block] = []
+    styled = 0
+    for number, (block, bold) in enumerate(pairs):
+        if block.is_heading and not block.in_toc:
+            styled = block.level
+        following = pairs[number + 1] if number + 1 < len(pairs) else None
+        if bold and following is not None and not following[1] and not following[0].is_heading:
+            level = structure.numbering_level(block.text) or styled + 1
+            block = Block(BlockKind.HEADING, block.text, level=min(level, 9))
+        result.append(block)
+    return result
 
 
 def _all_bold(paragraph: Paragraph, info: _StyleInfo) -> bool:

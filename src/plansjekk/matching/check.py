@@ -12,7 +12,7 @@ from plansjekk.matching.analysis import Analysis
 from plansjekk.matching.compiled import CompiledRequirement, compiled
 from plansjekk.matching.echo import mark_echoes
 from plansjekk.matching.evidence import evidence_for
-from plansjekk.matching.judge import Judgement, judge
+from plansjekk.matching.judge import Judgement, judge, mark_heading_owners
 from plansjekk.matching.language import BOKMAL, NYNORSK, detect_language
 from plansjekk.matching.sections import build_sections
 from plansjekk.policy import FailOn, document_passes
@@ -42,6 +42,7 @@ def _check(document: Document, ruleset: Ruleset, fail_on: FailOn) -> DocumentRes
     analysis = Analysis(document)
     mark_echoes(analysis, _topic_hits(analysis, requirements))
     sections = build_sections(analysis)
+    mark_heading_owners(analysis, requirements)
     warnings = [Message(key) for key in document.warnings]
     language = detect_language(_language_words(analysis))
     if language.mixed:

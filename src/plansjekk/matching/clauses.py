@@ -188,13 +188,26 @@ def clause_breaks(tokens: Tokens) -> set[int]:
     return found
 
 
+_AGREE = ("enig", "einig", "samd")
+"""Stems of "agree": "ikke enige" / "ikkje samde" is disagreement stated, not a negation."""
+_COPULAS = frozenset(["blir", "ble", "er", "var", "vert", "vart", "blei", "de", "dei", "vi"])
+
+
 def _has_negator(words: tuple[str, ...], start: int, end: int) -> bool:
     for position in range(start, end):
         if words[position] in NEGATORS:
             following = words[position + 1] if position + 1 < end else ""
-            if following not in _NOT_NEGATING_AFTER:
+            if following not in _NOT_NEGATING_AFTER and not _disagreement(words, position, end):
                 return True
     return False
+
+
+def _disagreement(words: tuple[str, ...], position: int, end: int) -> bool:
+    """ "ikke enige", "ikkje blir samde": the negator and "agree" form one word, "disagree"."""
+    after = position + 1
+    while after < end and after <= position + 2 and words[after] in _COPULAS:
+        after += 1
+    return after < end and words[after].startswith(_AGREE)
 
 
 SEQUENCE_WORDS = frozenset(["deretter", "etterpå", "seinare", "senere", "sidan", "siden"])

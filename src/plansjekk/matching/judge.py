@@ -39,6 +39,15 @@ KEYED_ROWS = 3
 """Rows of a topic-headed table keyed by actors that make it a description."""
 PARTIAL_CAP = 0.45
 """Score of a unit held below covered by structure (intent, aspects in separate sentences)."""
+SHORT_SENTENCE = 12
+"""Words below which a lone sentence is a mention, not a description ("Born kan kome med
+innspel.")."""
+BODY_ASPECTS = 2
+"""Distinct aspects the body under a topic heading must show itself to describe."""
+SPREAD_STATEMENTS = 3
+"""Sentences or rows a many-aspect requirement (an offer per service) must spread over: the
+same aspects enumerated in one sentence are a naming ("lederne for barnehage, skole, …")."""
+MANY_ASPECTS = 4
 
 
 @dataclass(slots=True)
@@ -94,6 +103,8 @@ class HitFilter:
         self._shared: list[Hit] | None = None
         """The last list `valid` returned when it is the one shared by all requirements."""
         self.voided: set[Reason] = set()
+        """Why hits of the topic (the requirement's own words) were voided."""
+        self.recording_topic = False
         self.voided_blocks: set[int] = set()
         self.voided_by_block: dict[int, list[Reason]] = defaultdict(list)
 
@@ -192,7 +203,8 @@ class HitFilter:
         return with_echo if self.use_echo else without_echo
 
     def _void(self, hit: Hit, reason: Reason) -> None:
-        self.voided.add(reason)
+        if self.recording_topic:
+            self.voided.add(reason)
         self.voided_blocks.add(hit.block)
         self.voided_by_block[hit.block].append(reason)
 
@@ -265,12 +277,14 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     topic_blocks: set[int] = set()
     """Blocks with a valid hit of the topic aspect."""
     for aspect_id, patterns in req.aspects:
+        hit_filter.recording_topic = aspect_id == req.topic
         for pattern in patterns:
             groups = hit_filter.valid_by_block(analysis.hits(pattern))
             for block, hits in groups:
                 by_block[block].extend(zip(itertools.repeat(aspect_id), hits))
             if aspect_id == req.topic:
                 topic_blocks.update(block for block, _ in groups)
+    hit_filter.recording_topic = False
     units: list[Unit] = []
     if requirement.scope != "document":
         units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
@@ -561,13 +575,112 @@ def _score(
         return
     unit.firm = _firm(unit, intent)
     if len(unit.firm) < minimum and unit.statements < STATEMENTS_FOR_DESCRIPTION:
-        unit.score = PARTIAL_CAP
-        unit.capped = True
-        unit.reasons.add(Reason.PASSING_MENTION)
+        _cap(unit, Reason.INTENT if len(unit.firm) < len(unit.aspects) else Reason.PASSING_MENTION)
     elif pair is not None and unit.heading is None and unit.statements == 0:
-        unit.score = PARTIAL_CAP
-        unit.capped = True
-        unit.reasons.add(Reason.FEW_ASPECTS)
+        _cap(unit, Reason.FEW_ASPECTS)
+    elif requirement.scope != "document":
+        reason = _thin(unit, req, analysis, intent)
+        if reason is not None:
+            _cap(unit, reason)
+
+
+def _cap(unit: Unit, reason: Reason) -> None:
+    unit.score = PARTIAL_CAP
+    unit.capped = True
+    unit.reasons.add(reason)
+
+
+def _thin(
+    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
+) -> Reason | None:
+    """Why a unit that shows enough aspects still does not describe, else None:
+    - under a topic heading, the body itself must show several aspects (the heading names the
+      topic; "Born kan kome med innspel." under "Medverknad" adds one);
+    - the words must be more than one short sentence;
+    - a requirement of many aspects (each service's offer) needs them spread over several
+      sentences or rows, not enumerated in one;
+    - a passage in a section whose heading names another requirement only, is that
+      requirement's description ("I oppvekstforum møtes lederne …" under "Samhandling" is
+      cooperation; it names organisation and services only in passing)."""
+    requirement = req.requirement
+    body = [
+        (aspect, hit)
+        for aspect, hit in unit.hits
+        if hit.block != unit.heading and (hit.block, hit.sentence) not in intent
+    ]
+    shown = len({aspect for aspect, _ in body})
+    if (
+        unit.heading is not None
+        and requirement.min_aspects >= BODY_ASPECTS
+        and (shown < BODY_ASPECTS)
+    ):
+        return Reason.FEW_ASPECTS
+    sentences = {(hit.block, hit.sentence) for _, hit in body}
+    joint = requirement.min_aspects <= len(requirement.require_aspects)
+    """A requirement defined by its aspects meeting ("uenighet" + a leader + "avgjør") is
+    described by one sentence where they all meet."""
+    if len(sentences) <= 1 and not joint and unit.statements < STATEMENTS_FOR_DESCRIPTION:
+        short = not sentences or _words(analysis, *next(iter(sentences))) < SHORT_SENTENCE
+        if short and shown <= requirement.min_aspects:
+            return Reason.PASSING_MENTION
+    if requirement.min_aspects >= MANY_ASPECTS:
+        spread = {(h.block, h.sentence) for a, h in body if a != req.topic}
+        if len(spread) < SPREAD_STATEMENTS:
+            return Reason.FEW_ASPECTS
+    if unit.heading is None and _foreign_section(analysis, unit, requirement.id):
+        return Reason.PASSING_MENTION
+    return None
+
+
+def _words(analysis: Analysis, block: int, sentence: int) -> int:
+    text = analysis.by_index[block]
+    first, last = text.sentences.get(sentence, (0, -1))
+    return last - first + 1
+
+
+def _foreign_section(analysis: Analysis, unit: Unit, requirement: str) -> bool:
+    """The unit stands under a heading that names other requirements, not this one."""
+    owners: dict[int, frozenset[str]] = analysis.derived.get("heading-owners", {})  # type: ignore[assignment]
+    if not owners:
+        return False
+    heading = _nearest_heading(analysis).get(unit.blocks[0])
+    found = owners.get(heading) if heading is not None else None
+    return bool(found) and requirement not in found
+
+
+def _nearest_heading(analysis: Analysis) -> dict[int, int]:
+    """Block → the heading directly above it (derived once per document)."""
+    found = analysis.derived.get("nearest-heading")
+    if found is None:
+        found = {}
+        current = None
+        for text in analysis.blocks:
+            if text.block.is_heading:
+                current = text.index
+            elif current is not None:
+                found[text.index] = current
+        analysis.derived["nearest-heading"] = found
+    return found  # type: ignore[return-value]
+
+
+def mark_heading_owners(analysis: Analysis, requirements) -> None:
+    """Which requirements' headings each heading names (not negated), for all requirements
+    at once: a passage under a heading owned by others only describes those others. An
+    inventory requirement (many aspects: the services and their offer) owns no heading: its
+    heading words ("Tjenestenes bidrag", "Oppgåvene til tenestene") name the whole field every
+    requirement speaks of, not a topic."""
+    owners: dict[int, set[str]] = defaultdict(set)
+    for req in requirements:
+        if req.requirement.scope == "document" or req.requirement.min_aspects >= MANY_ASPECTS:
+            continue
+        for pattern in req.headings:
+            for hit in analysis.hits(pattern):
+                text = analysis.by_index[hit.block]
+                if text.block.is_heading and not any(
+                    text.negated[hit.first_token : hit.last_token + 1]
+                ):
+                    owners[hit.block].add(req.requirement.id)
+    analysis.derived["heading-owners"] = {b: frozenset(ids) for b, ids in owners.items()}
 
 
 def _base_score(unit: Unit, req: CompiledRequirement) -> None:
@@ -634,10 +747,29 @@ def _negative_signal(analysis: Analysis, req: CompiledRequirement, hit_filter: H
         for hit in analysis.hits(pattern):
             text = analysis.by_index[hit.block]
             in_front = hit.block in front or text.block.page == 1 or text.block.is_heading
-            if in_front and not any(text.negated[hit.first_token : hit.last_token + 1]):
+            if (
+                in_front
+                and not any(text.negated[hit.first_token : hit.last_token + 1])
+                and not _past_step(text, hit)
+            ):
                 return True
     title = analysis.document.title or ""
     return any(True for p in req.negative for _ in p.finditer(title.lower()))
+
+
+_PAST_STEP = frozenset(
+    ["har", "hadde", "vært", "vore", "var", "ble", "blei", "vart", "etter", "gjennomført"]
+)
+"""Words that make a hearing a step already taken ("Planen har vore på høyring", "vedteken
+etter offentleg ettersyn"), not the state of the document."""
+
+
+def _past_step(text, hit: Hit) -> bool:
+    """The sentence around a draft signal tells of the process in the past tense."""
+    first, last = text.sentences.get(hit.sentence, (0, -1))
+    return not _PAST_STEP.isdisjoint(text.tokens.words[first : last + 1]) and not (
+        text.block.is_heading
+    )
 
 
 def _only_toc(analysis: Analysis, req: CompiledRequirement) -> bool:
@@ -666,12 +798,26 @@ def _suggest(
 ) -> str | None:
     """The heading whose section holds most of the requirement's hits (valid or voided), else
     the first top-level heading."""
+    title = _title_heading(analysis, sections)
     counts: dict[str, int] = defaultdict(int)
     for block in [*by_block, *hit_filter.voided_blocks]:
         label = section_label(analysis, block)
-        if label:
+        if label and label != title:
             counts[label] += len(by_block.get(block, ())) or 1
     if counts:
         return max(counts, key=lambda k: counts[k])
-    top = [s for s in sections if s.level == 1]
+    top = [s for s in sections if s.level == 1 and s.title != title]
     return top[0].title if top else None
+
+
+def _title_heading(analysis: Analysis, sections: list[Section]) -> str | None:
+    """The document's own title when its first heading is one: above every other heading, or
+    naming the plan ("Plan for førebygging … 2024–2028"). Never a place to write into: with
+    no other section, a new chapter is needed."""
+    if not sections:
+        return None
+    first = sections[0]
+    text = analysis.by_index[first.heading]
+    names_plan = any(w == "plan" or w.endswith("plan") for w in text.tokens.words)
+    above_all = len(sections) > 1 and all(s.level > first.level for s in sections[1:])
+    return first.title if names_plan or above_all else None
