@@ -294,14 +294,18 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     # are built only when that happens.
     topical = requirement.thresholds.partial > 0 and req.topic is not None
     passage_units = _passage_units(analysis, by_block, topic_blocks if topical else None)
+    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] = (by_block, {})
     for unit in units:
-        _score(unit, req, analysis, intent)
+        _score(unit, req, analysis, intent, per_block)
     for unit in passage_units:
-        _score(unit, req, analysis, intent)
+        _score(unit, req, analysis, intent, per_block)
     if topical and not units and all(u.score <= 0 for u in passage_units):
-        passage_units = _passage_units(analysis, by_block)
+        # Every passage now scores 0 (one with the topic holds a topic block, so it was
+        # scored above), so the verdict and evidence depend only on the first passage in
+        # order (the best of an all-zero field): only that one is built and scored.
+        passage_units = _passage_units(analysis, by_block, first_only=True)
         for unit in passage_units:
-            _score(unit, req, analysis, intent)
+            _score(unit, req, analysis, intent, per_block)
     units.extend(passage_units)
     units.sort(key=lambda u: (-u.score, u.heading is None, u.blocks))
     best = units[0] if units else None
@@ -401,15 +405,28 @@ def _passage_units(
     analysis: Analysis,
     by_block: dict[int, list[tuple[str, Hit]]],
     topic_blocks: set[int] | None = None,
+    first_only: bool = False,
 ) -> list[Unit]:
     """The passages around the blocks with hits (around `topic_blocks`, those with topic
-    hits, when given)."""
+    hits, when given); only the first in order with `first_only`."""
     units = []
     headings = _headings(analysis)
     with_hits = (topic_blocks if topic_blocks is not None else by_block.keys()) - headings
-    for blocks in passages(analysis, with_hits):
-        hits = [pair for b in blocks for pair in by_block.get(b, ())]
-        units.append(Unit(blocks, {a for a, _ in hits}, hits))
+    aspects_of: dict[int, frozenset[str]] = {}
+    empty: tuple = ()
+    found = passages(analysis, with_hits)
+    for blocks in found[:1] if first_only else found:
+        if len(blocks) == 1:
+            hits = list(by_block.get(blocks[0], empty))
+        else:
+            hits = [pair for b in blocks for pair in by_block.get(b, empty)]
+        sets = []
+        for b in blocks:
+            found = aspects_of.get(b)
+            if found is None:
+                found = aspects_of[b] = frozenset(a for a, _ in by_block.get(b, empty))
+            sets.append(found)
+        units.append(Unit(blocks, set(sets[0]).union(*sets[1:]), hits))
     return units
 
 
@@ -447,20 +464,52 @@ def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
 
 
 def _structure(
-    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
+    unit: Unit,
+    req: CompiledRequirement,
+    analysis: Analysis,
+    intent: set[tuple[int, int]],
+    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] | None = None,
 ) -> None:
     """Fills `statements` (topic + actor in one sentence or row, or rows of a keyed table)."""
     pair = _pair(req)
     if pair is None:
         return
     topic, actor = pair
-    where: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for aspect, hit in unit.hits:
-        if hit.block != unit.heading and (hit.block, hit.sentence) not in intent:
-            where[(hit.block, hit.sentence)].add(aspect)
-    rows = {b for (b, _), found in where.items() if {topic, actor} <= found}
-    sentences = sum(1 for found in where.values() if {topic, actor} <= found)
-    unit.statements = max(sentences, len(rows)) + _keyed_rows(unit, req, analysis, topic, actor)
+    if per_block is None:
+        where: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for aspect, hit in unit.hits:
+            if hit.block != unit.heading and (hit.block, hit.sentence) not in intent:
+                where[(hit.block, hit.sentence)].add(aspect)
+        rows = len({b for (b, _), found in where.items() if {topic, actor} <= found})
+        sentences = sum(1 for found in where.values() if {topic, actor} <= found)
+    else:
+        # A unit's hits are its blocks' hits (`by_block`), so its statements add up block
+        # by block: each block's are counted once per requirement.
+        by_block, counts = per_block
+        rows = sentences = 0
+        for block in unit.blocks:
+            if block == unit.heading:
+                continue
+            count = counts.get(block)
+            if count is None:
+                count = counts[block] = _block_statements(
+                    by_block.get(block, ()), intent, topic, actor
+                )
+            if count:
+                rows += 1
+                sentences += count
+    unit.statements = max(sentences, rows) + _keyed_rows(unit, req, analysis, topic, actor)
+
+
+def _block_statements(
+    hits: list[tuple[str, Hit]], intent: set[tuple[int, int]], topic: str, actor: str
+) -> int:
+    """The sentences of one block's hits where topic and actor meet (outside intent)."""
+    where: dict[int, set[str]] = defaultdict(set)
+    for aspect, hit in hits:
+        if (hit.block, hit.sentence) not in intent:
+            where[hit.sentence].add(aspect)
+    return sum(1 for found in where.values() if topic in found and actor in found)
 
 
 def _firm(unit: Unit, intent: set[tuple[int, int]]) -> set[str]:
@@ -553,7 +602,11 @@ def _first_sentence(analysis: Analysis, block: int) -> int:
 
 
 def _score(
-    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
+    unit: Unit,
+    req: CompiledRequirement,
+    analysis: Analysis,
+    intent: set[tuple[int, int]],
+    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] | None = None,
 ) -> None:
     """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
     body that shows them); a lone mention stays in the partial band. The structure (`firm`,
@@ -562,7 +615,7 @@ def _score(
     _base_score(unit, req)
     if unit.score <= 0:
         return
-    _structure(unit, req, analysis, intent)
+    _structure(unit, req, analysis, intent, per_block)
     requirement = req.requirement
     minimum = max(requirement.min_aspects, 1)
     covered = requirement.thresholds.covered

@@ -58,17 +58,24 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     starting at a block depend only on the document and are built once per analysis.
     """
     position = analysis.position
-    units: set[tuple[int, ...]] = set()
-    for start in {
-        start
-        for index in blocks
-        if index in position
-        for start in range(max(position[index] - WINDOW + 1, 0), position[index] + 1)
-    }:
-        for indices in _windows(analysis, start):
-            if not blocks.isdisjoint(indices):
-                units.add(indices)
-    return sorted(units)
+    cache = analysis.windows
+    starts: set[int] = set()
+    for index in blocks:
+        place = position.get(index)
+        if place is not None:
+            starts.update(range(max(place - WINDOW + 1, 0), place + 1))
+    units: list[tuple[int, ...]] = []
+    add = units.append
+    isdisjoint = blocks.isdisjoint
+    for start in starts:
+        windows = cache.get(start)
+        if windows is None:
+            windows = _windows(analysis, start)
+        for indices in windows:
+            if not isdisjoint(indices):
+                add(indices)
+    units.sort()  # each window has one start, so the list holds no duplicates
+    return units
 
 
 def _windows(analysis: Analysis, start: int) -> list[tuple[int, ...]]:
