@@ -1,3 +1,7 @@
+from pathlib import Path
+
+import docx
+import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
@@ -28,8 +32,11 @@ def test_headings_levels_lists_tables_and_sections(docx_maker):
     assert doc.format == "docx"
     assert doc.pages is None
     assert [(h.text, h.level) for h in doc.headings] == [
-        ("Plan for forebygging", 1), ("1 Ansvar og roller", 1), ("1.1 Samarbeid", 2),
-        ("2.3 Avklaring ved uenighet", 2)]
+        ("Plan for forebygging", 1),
+        ("1 Ansvar og roller", 1),
+        ("1.1 Samarbeid", 2),
+        ("2.3 Avklaring ved uenighet", 2),
+    ]
     item = next(b for b in doc.blocks if b.kind is BlockKind.LIST_ITEM)
     assert item.text == "Foreldreveiledning"
     assert item.section == ("1 Ansvar og roller", "1.1 Samarbeid")
@@ -59,8 +66,10 @@ def test_norwegian_style_ids_and_outline_level(docx_maker):
         document.add_paragraph("Brødtekst.")
 
     doc = read_document(docx_maker(build))
-    assert [(h.text, h.level) for h in doc.headings] == [("Mål og strategier", 2),
-                                                         ("Egendefinert overskrift", 1)]
+    assert [(h.text, h.level) for h in doc.headings] == [
+        ("Mål og strategier", 2),
+        ("Egendefinert overskrift", 1),
+    ]
 
 
 def test_word_toc_in_content_control_is_marked(docx_maker):
@@ -97,7 +106,38 @@ def test_bold_paragraph_followed_by_text_is_a_heading(docx_maker):
         document.add_paragraph().add_run("Siste linje").bold = True
 
     doc = read_document(docx_maker(build))
-    assert [(h.text, h.level) for h in doc.headings] == [("Plan for førebygging", 1),
-                                                         ("Medverknad", 2)]
+    assert [(h.text, h.level) for h in doc.headings] == [
+        ("Plan for førebygging", 1),
+        ("Medverknad", 2),
+    ]
     body = next(b for b in doc.blocks if b.text.startswith("Ungdomsrådet"))
     assert body.section == ("Plan for førebygging", "Medverknad")
+
+
+# Chapter headings typed as plain numbered paragraphs (no heading style, not bold).
+
+
+def _write_plain(path: Path, lines: list[str]) -> Path:
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    "title", ["3. Samarbeid mellom tjenestene", "4 SAMARBEID", "3 Samarbeid mellom tenestene"]
+)
+def test_plain_numbered_line_before_body_is_a_heading(tmp_path: Path, title: str) -> None:
+    body = "Helsestasjonen og barnehagene møtes fire ganger i året i faste samarbeidsmøter."
+    document = read_document(_write_plain(tmp_path / "plan.docx", [title, body]))
+    kinds = {b.text: b.kind for b in document.blocks}
+    assert kinds[title] is BlockKind.HEADING
+    body_block = next(b for b in document.blocks if b.text == body)
+    assert body_block.section[-1] == title
+
+
+def test_numbered_list_of_short_lines_is_not_headings(tmp_path: Path) -> None:
+    lines = ["1. Barnehage", "2. Skole", "3. Helsestasjon", "Alle tjenestene deltar i arbeidet."]
+    document = read_document(_write_plain(tmp_path / "list.docx", lines))
+    assert not any(b.is_heading for b in document.blocks if b.text.startswith("3."))

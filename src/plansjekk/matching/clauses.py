@@ -76,6 +76,11 @@ IMPERATIVES = frozenset(
 )
 """First words of an instruction to the writer (an outline's guidance), not content."""
 
+_LATER = (
+    "{skriv*,utarbeid*,ferdigstil*,utform*,innarbeid*,skildr*,beskrives,supplere*,fylles,fyllast}"
+)
+"""Verbs of writing a text, in the future or passive ("skrives", "blir utarbeidd")."""
+
 PLACEHOLDERS = tuple(
     compile_pattern(p)
     for p in (
@@ -102,6 +107,13 @@ PLACEHOLDERS = tuple(
         "vil bli omtalt",
         "skal beskrives senere",
         "lorem ipsum",
+        # a future or passive "is written/prepared later": "Dette kapitlet skrives etter
+        # høringen", "Kapittelet blir utarbeidd seinare", "ferdigstilles i neste revisjon"
+        _LATER + " ... {senere,seinare,seinere,etterpå}",
+        _LATER + " ... etter {høringen,høyringa,høringa,høyringen,høring,høyring,høringsrunden}",
+        _LATER + " ... {i,ved} neste {revisjon,rullering,versjon}",
+        "{kommer,kjem} {i,ved} neste {revisjon,rullering,versjon}",
+        "{ikke,ikkje} {ennå,enda,enno,ennu} {utarbeid*,skrevet,skrive,ferdig*}",
         "xx",
         "xxx",
     )
@@ -156,13 +168,34 @@ def negated_tokens(tokens: Tokens) -> tuple[bool, ...]:
         hard = position == len(words) or position in hard_breaks
         soft = not hard and position > 0 and words[position] in COMPLEMENTIZERS
         if hard or soft:
-            negated = carried or _has_negator(words, clause_start, position)
+            negated = carried or (
+                _has_negator(words, clause_start, position)
+                and not _conditional(words, tokens.sentence, clause_start)
+            )
             if negated:
                 for index in range(clause_start, position):
                     flags[index] = True
             carried = negated and soft
             clause_start = position
     return tuple(flags)
+
+
+CONDITIONALS = frozenset(["dersom", "hvis", "viss", "ifall", "i fall"])
+SENTENCE_CONDITIONALS = frozenset(["om", "når", "er", "blir", "vert"])
+"""Words that open a conditional clause anywhere (CONDITIONALS) or at a sentence's start
+("Om tenestene ikkje blir samde, …", "Blir ikke tjenestene enige, …")."""
+
+
+def _conditional(words: tuple[str, ...], sentence: tuple[int, ...], start: int) -> bool:
+    """The clause is a condition ("Dersom tjenestene ikke kommer til enighet, avgjør …"):
+    a negation inside it states a hypothesis, not that something is absent."""
+    if start >= len(words):
+        return False
+    word = words[start]
+    if word in CONDITIONALS:
+        return True
+    at_start = start == 0 or sentence[start - 1] != sentence[start]
+    return at_start and word in SENTENCE_CONDITIONALS and start + 1 < len(words)
 
 
 _BREAK_MARKS = re.compile("[,:()–]")

@@ -76,7 +76,7 @@ def _excerpt(text: BlockText, hits: list[Hit]) -> tuple[str, tuple[str, ...]]:
     """The hit sentences joined while they fit; a long sentence is cut around its first hit."""
     hits = sorted(hits, key=lambda h: h.start)
     numbers = sorted(
-        {h.sentence for h in hits}, key=lambda n: -sum(1 for h in hits if h.sentence == n)
+        {h.sentence for h in hits}, key=lambda n: (-sum(1 for h in hits if h.sentence == n), n)
     )
     spans = []
     for number in numbers:

@@ -48,6 +48,12 @@ SPREAD_STATEMENTS = 3
 """Sentences or rows a many-aspect requirement (an offer per service) must spread over: the
 same aspects enumerated in one sentence are a naming ("lederne for barnehage, skole, …")."""
 MANY_ASPECTS = 4
+INVENTORY_SERVICES = 5
+"""Distinct services, each the subject of its own sentence, row or sub-heading under one
+heading, that make an inventory of the services' offer (a requirement of many aspects)."""
+SUBJECT_TOKENS = 3
+"""A service named within a sentence's first tokens is its subject ("Helsestasjonen har …")."""
+INVENTORY_SCORE = 0.75
 
 
 @dataclass(slots=True)
@@ -307,6 +313,8 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
         for unit in passage_units:
             _score(unit, req, analysis, intent, per_block)
     units.extend(passage_units)
+    if requirement.min_aspects >= MANY_ASPECTS and requirement.scope != "document":
+        units.extend(_inventory_units(analysis, req, by_block, intent))
     units.sort(key=lambda u: (-u.score, u.heading is None, u.blocks))
     best = units[0] if units else None
     score = best.score if best else 0.0
@@ -379,7 +387,7 @@ def _voided_body(
     if not voided:
         return None
     reasons = [r for found in voided for r in found]
-    return max(set(reasons), key=reasons.count)
+    return _most_common(reasons)
 
 
 def _body_state(analysis: Analysis, section: Section) -> Reason | None:
@@ -398,7 +406,22 @@ def _body_state(analysis: Analysis, section: Section) -> Reason | None:
                 return None
     if not kinds:
         return Reason.NO_BODY
-    return max(set(kinds), key=kinds.count)
+    return _most_common(kinds)
+
+
+_BODY_PRIORITY = (Reason.PLACEHOLDER, Reason.NEGATED, Reason.ECHO_OF_LAW, Reason.UNRELATED_SENSE)
+"""Which of equally frequent reasons names a voided body (never set order: a set of strings
+iterates in an order that depends on the interpreter's hash seed)."""
+
+
+def _most_common(reasons: list[Reason]) -> Reason:
+    """The most frequent reason; ties go by `_BODY_PRIORITY`, then by name."""
+
+    def rank(reason: Reason) -> tuple[int, int, str]:
+        place = _BODY_PRIORITY.index(reason) if reason in _BODY_PRIORITY else len(_BODY_PRIORITY)
+        return (-reasons.count(reason), place, str(reason))
+
+    return min(dict.fromkeys(reasons), key=rank)
 
 
 def _passage_units(
@@ -673,14 +696,16 @@ def _thin(
     """A requirement defined by its aspects meeting ("uenighet" + a leader + "avgjør") is
     described by one sentence where they all meet."""
     if len(sentences) <= 1 and not joint and unit.statements < STATEMENTS_FOR_DESCRIPTION:
-        short = not sentences or _words(analysis, *next(iter(sentences))) < SHORT_SENTENCE
+        short = not sentences or _words(analysis, *min(sentences)) < SHORT_SENTENCE
         if short and shown <= requirement.min_aspects:
             return Reason.PASSING_MENTION
     if requirement.min_aspects >= MANY_ASPECTS:
         spread = {(h.block, h.sentence) for a, h in body if a != req.topic}
         if len(spread) < SPREAD_STATEMENTS:
             return Reason.FEW_ASPECTS
-    if unit.heading is None and _foreign_section(analysis, unit, requirement.id):
+    if unit.heading is None and not joint and _foreign_section(analysis, unit, requirement.id):
+        # (a requirement defined by its aspects meeting is described wherever they meet: a
+        # dispute rule is often one sentence in a chapter on cooperation)
         return Reason.PASSING_MENTION
     return None
 
@@ -853,12 +878,12 @@ def _suggest(
     the first top-level heading."""
     title = _title_heading(analysis, sections)
     counts: dict[str, int] = defaultdict(int)
-    for block in [*by_block, *hit_filter.voided_blocks]:
+    for block in sorted({*by_block, *hit_filter.voided_blocks}):
         label = section_label(analysis, block)
         if label and label != title:
             counts[label] += len(by_block.get(block, ())) or 1
     if counts:
-        return max(counts, key=lambda k: counts[k])
+        return max(counts, key=lambda k: counts[k])  # first in reading order on a tie
     top = [s for s in sections if s.level == 1 and s.title != title]
     return top[0].title if top else None
 
@@ -874,3 +899,81 @@ def _title_heading(analysis: Analysis, sections: list[Section]) -> str | None:
     names_plan = any(w == "plan" or w.endswith("plan") for w in text.tokens.words)
     above_all = len(sections) > 1 and all(s.level > first.level for s in sections[1:])
     return first.title if names_plan or above_all else None
+
+
+def _inventory_units(
+    analysis: Analysis,
+    req: CompiledRequirement,
+    by_block: dict[int, list[tuple[str, Hit]]],
+    intent: set[tuple[int, int]],
+) -> list[Unit]:
+    """An inventory of services: under one heading, sentences, table rows (first cell) or
+    sub-headings that each have one named service as their subject and say something about
+    it ("PPT | Veilede barnehager …", "Helsestasjonen har ansvar for …", "3.2 Skule og SFO"
+    over a body). Five or more distinct services described this way describe the service
+    areas, however the table or prose is laid out. An enumeration of services in one
+    sentence, or a joint subject ("Helsestasjonen og barnehagane har samarbeidsmøte"), is
+    not a description of any one service's offer."""
+    topic = req.topic
+    groups: dict[tuple[str, ...], dict[str, list[tuple[str, Hit]]]] = {}
+    blocks_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for block in sorted(by_block):
+        text = analysis.by_index[block]
+        per_sentence: dict[int, list[tuple[str, Hit]]] = defaultdict(list)
+        for aspect, hit in by_block[block]:
+            if aspect != topic and (block, hit.sentence) not in intent:
+                per_sentence[hit.sentence].append((aspect, hit))
+        for number in sorted(per_sentence):
+            found = sorted(per_sentence[number], key=lambda pair: pair[1].first_token)
+            subject = _subject(analysis, text, number, found)
+            if subject is None:
+                continue
+            key = text.block.section
+            groups.setdefault(key, {}).setdefault(subject[0], []).append(subject)
+            blocks_of[key].add(block)
+    units = []
+    for key in sorted(groups, key=lambda k: min(blocks_of[k])):
+        services = groups[key]
+        if len(services) < INVENTORY_SERVICES:
+            continue
+        blocks = tuple(sorted(blocks_of[key]))
+        hits = [pair for b in blocks for pair in by_block.get(b, ()) if b in blocks]
+        unit = Unit(blocks, {a for a, _ in hits} | {topic or ""}, hits, score=INVENTORY_SCORE)
+        units.append(unit)
+    return units
+
+
+def _subject(
+    analysis: Analysis, text, number: int, found: list[tuple[str, Hit]]
+) -> tuple[str, Hit] | None:
+    """The service a sentence (or a first table cell, or a heading over a body) is about,
+    when it names one service first and describes it; else None."""
+    first, last = text.sentences.get(number, (0, -1))
+    aspect, hit = found[0]
+    if hit.first_token - first >= SUBJECT_TOKENS:
+        return None
+    services = {a for a, _ in found}
+    joint = {a for a, h in found if h.first_token - first < SUBJECT_TOKENS}
+    if len(joint) > 1 or len(services) > 3:
+        return None
+    kind = text.block.kind
+    words = len(text.tokens.words)
+    if text.block.is_heading:
+        return (aspect, hit) if words <= 8 and text.index in _with_body(analysis) else None
+    if kind is BlockKind.TABLE_ROW:
+        return (aspect, hit) if number == 0 and last < words - 1 else None
+    return (aspect, hit) if last - first + 1 >= 5 else None
+
+
+def _with_body(analysis: Analysis) -> frozenset[int]:
+    """Headings directly followed by a body block (derived once per document)."""
+    found = analysis.derived.get("with-body")
+    if found is None:
+        ordered = analysis.blocks
+        found = frozenset(
+            t.index
+            for t, after in itertools.pairwise(ordered)
+            if t.block.is_heading and not after.block.is_heading
+        )
+        analysis.derived["with-body"] = found
+    return found  # type: ignore[return-value]
