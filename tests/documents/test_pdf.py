@@ -94,3 +94,64 @@ def test_headings_by_size_and_numbering_and_repeated_header(pdf_maker):
     last = [b for b in doc.blocks if b.page == 3 and b.kind is BlockKind.PARAGRAPH][-1]
     assert last.text.endswith("for alle barn i unge.")
     assert last.section == ("3 Kapittel", "2.1 Ansvar i barnehagen")
+
+
+# --- the fast paths in pdf.py against pypdfium2's own helpers (same output, fewer calls) --
+
+
+def _pages(path):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            yield index, page, textpage
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+
+
+def _fixture_pdfs(small_plan_pdf, twocol_pdf, pdf_maker):
+    made = pdf_maker([[("Vi har et godt samar-", 11), ("beid med barne-", 11),
+                       ("og ungdomsrådet. Vi bruker ICDP-", 11), ("programmet i alle", 11),
+                       ("barnehager.", 11)]])
+    return [small_plan_pdf, twocol_pdf, made]
+
+
+def test_raw_page_text_equals_get_text_range(small_plan_pdf, twocol_pdf, pdf_maker):
+    from plansjekk.documents import pdf as reader
+
+    for path in _fixture_pdfs(small_plan_pdf, twocol_pdf, pdf_maker):
+        for _, _, textpage in _pages(path):
+            expected = textpage.get_text_range()
+            assert reader._page_text(textpage.raw, textpage.count_chars()) == expected
+
+
+def test_lines_same_with_and_without_index_mapping(small_plan_pdf, twocol_pdf, pdf_maker):
+    from plansjekk.documents import pdf as reader
+
+    for path in _fixture_pdfs(small_plan_pdf, twocol_pdf, pdf_maker):
+        for index, page, textpage in _pages(path):
+            height = page.get_height()
+            fast = reader._page_lines(textpage.raw, index + 1, height)
+            mapped = reader._page_lines(textpage.raw, index + 1, height, map_indices=True)
+            assert fast == mapped
+
+
+def test_cell_reader_equals_get_text_bounded(small_plan_pdf, twocol_pdf):
+    from plansjekk.documents import pdf as reader
+
+    cells = 0
+    for path in (small_plan_pdf, twocol_pdf):
+        for _, page, textpage in _pages(path):
+            read_cell = reader._CellReader(textpage.raw)
+            for table in reader._find_tables(page.raw):
+                for top, bottom in zip(table.rows, table.rows[1:], strict=False):
+                    for left, right in zip(table.cols, table.cols[1:], strict=False):
+                        box = (left + 0.5, bottom + 0.5, right - 0.5, top - 0.5)
+                        assert read_cell(*box) == textpage.get_text_bounded(*box)
+                        cells += 1
+    assert cells > 10

@@ -3,12 +3,18 @@
 pypdfium2 reads a page in ~1.5 ms, 60× faster than pdfplumber (see
 notes/pdf-docx-reading-performance.md); one extra ctypes call per line gives the font size
 that recovers headings. Tables come from the page's ruling lines (cheap path objects) and
-`get_text_bounded` per cell, so pdfplumber is never needed. Pages are opened and closed one
+pdfium's bounded text per cell, so pdfplumber is never needed. Pages are opened and closed one
 at a time, so memory stays flat on long plans; only small `Line` records are kept.
+
+Hot paths call pdfium's C functions directly instead of pypdfium2's helper objects (page,
+text page, `get_text_range`, `get_text_bounded`): on a text page the helpers' Python cost was
+about as large as pdfium's own work. Tests in tests/documents/test_pdf.py check these paths
+against the helpers.
 """
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import itertools
 import re
@@ -28,6 +34,7 @@ from plansjekk.documents.cleanup import (
     needs_normalising,
     normalise_chars,
     resolve_inline_markers,
+    starts_with_bullet,
     strip_bullet,
 )
 from plansjekk.documents.model import Block, BlockKind, Document, ReadOptions
@@ -50,6 +57,25 @@ sliver between its last inner rule and the clip (LibreOffice, a table wider than
 column), which would otherwise read as an empty last cell."""
 GARBLED_SAMPLE_LINES = 1500
 """Lines, spread over the document, that the garbled-text check looks at."""
+
+
+def _unchecked(function: ctypes._CFuncPtr) -> ctypes._CFuncPtr:
+    """A second handle on a pdfium function that skips ctypes' per-argument conversion
+    (`argtypes`), which is more than half the cost of a short call (measured 0.43 → 0.17 µs).
+    Only for hot calls whose arguments are handles returned by pdfium (typed pointers),
+    `byref` structs and small ints; a float or a large int would be passed wrongly."""
+    unchecked = ctypes.CFUNCTYPE(function.restype)(ctypes.cast(function, ctypes.c_void_p).value)
+    unchecked.argtypes = None
+    return unchecked
+
+
+_LOOSE_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox)
+_FONT_SIZE = _unchecked(pdfium_c.FPDFText_GetFontSize)
+_FONT_WEIGHT = _unchecked(pdfium_c.FPDFText_GetFontWeight)
+_PAGE_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject)
+_FORM_OBJECT = _unchecked(pdfium_c.FPDFFormObj_GetObject)
+_OBJECT_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType)
+_OBJECT_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds)
 
 
 @dataclass(slots=True)
@@ -164,67 +190,99 @@ def _read_pages(pdf: pdfium.PdfDocument, page_count: int) -> tuple[list[Line], i
 
 
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> list[Line]:
-    page = pdf[index]
+    """One page through raw pdfium calls (the helper objects register finalizers and parents,
+    which costs more per page than the whole table detection)."""
+    page = pdfium_c.FPDF_LoadPage(pdf.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            lines = _page_lines(textpage, index + 1, page.get_height())
+            lines = _page_lines(textpage, index + 1, pdfium_c.FPDF_GetPageHeightF(page))
             tables = _find_tables(page) if lines else []
             if tables:
                 lines = _replace_table_lines(lines, tables, textpage, index + 1)
             return lines
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
 
 
-def _page_lines(textpage: pdfium.PdfTextPage, page_number: int, page_height: float) -> list[Line]:
+def _page_text(raw: object, char_count: int) -> str:
+    """The whole page's text, as `PdfTextPage.get_text_range()` gives it: chars that are not
+    part of the text at either end are left out of the range pdfium is asked for."""
+    text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    start, end = 0, char_count - 1
+    while start <= end and text_index(raw, start) == -1:
+        start += 1
+    while start <= end and text_index(raw, end) == -1:
+        end -= 1
+    if start > end:
+        return ""
+    size = text_index(raw, end) + 2 - text_index(raw, start)  # with the NUL terminator
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(raw, start, end + 1 - start, buffer)
+    return codecs.decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
+
+
+def _page_lines(raw: object, page_number: int, page_height: float, *,
+                map_indices: bool = False) -> list[Line]:
     """Splits the page text (fetched in one call) at pdfium's line breaks; font and box come
     from the line's first and last char through raw pdfium calls (the helper wrappers cost
-    more than the calls). Character cleanup runs only on pages that have odd characters."""
-    text = textpage.get_text_range()
+    more than the calls). Character cleanup runs only on pages that have odd characters.
+    `map_indices` forces the text → char index mapping even where it is the identity (tests
+    compare both ways)."""
+    char_count = pdfium_c.FPDFText_CountChars(raw)
+    if char_count == -1:
+        raise pdfium.PdfiumError("Failed to get character count.")
+    text = _page_text(raw, char_count)
     if not text.strip():
         return []
-    raw = textpage.raw
-    char_count = textpage.count_chars()
     normalise = needs_normalising(text)
+    # Usually every char is in the text once and in order, so text and char indices are the
+    # same (the text index maps into the char list one to one and in order; equal lengths
+    # leave no room for a gap) and the two mapping calls per line can be skipped.
+    same_indices = not map_indices and len(text) == char_count
     char_index = pdfium_c.FPDFText_GetCharIndexFromTextIndex
     text_index = pdfium_c.FPDFText_GetTextIndexFromCharIndex
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    font_size = pdfium_c.FPDFText_GetFontSize
-    font_weight = pdfium_c.FPDFText_GetFontWeight
+    loose_box, font_size, font_weight = _LOOSE_CHAR_BOX, _FONT_SIZE, _FONT_WEIGHT
     box = pdfium_c.FS_RECTF()
     box_ref = ctypes.byref(box)
     result: list[Line] = []
+    append = result.append
     position = 0
     pieces = text.split("\r\n")
     last_piece = len(pieces) - 1
     for number, piece in enumerate(pieces):
         start = position
         position += len(piece) + 2
-        stripped = piece.strip()
-        if not stripped:
+        trimmed = piece.rstrip()
+        if not trimmed:
             continue
-        first = char_index(raw, start + piece.index(stripped[0]))
-        last = char_index(raw, start + len(piece.rstrip()) - 1)
-        if first < 0 or last < 0:
-            continue
-        if (number < last_piece and last + 1 < char_count
-                and text_index(raw, last + 1) < 0 and _hyphen_dropped_after(raw, last)):
-            piece = piece.rstrip() + "-"
+        first = start + len(piece) - len(piece.lstrip())
+        last = start + len(trimmed) - 1
+        if not same_indices:
+            first = char_index(raw, first)
+            last = char_index(raw, last)
+            if first < 0 or last < 0:
+                continue
+            if (number < last_piece and last + 1 < char_count
+                    and text_index(raw, last + 1) < 0 and _hyphen_dropped_after(raw, last)):
+                piece = trimmed + "-"
         if not loose_box(raw, first, box_ref):
             continue
         left, bottom, top = box.left, box.bottom, box.top
         if not loose_box(raw, last, box_ref):
             continue
         right = box.right
-        bottom = min(bottom, box.bottom)  # a U+FFFE join makes one text line of two
-        size = font_size(raw, first)
-        weight = font_weight(raw, first)
-        result.append(Line(normalise_chars(piece) if normalise else piece, page_number,
-                           round(size, 1), weight >= 600, left, right, top, bottom,
-                           page_height=page_height))
+        if box.bottom < bottom:  # a U+FFFE join makes one text line of two
+            bottom = box.bottom
+        append(Line(normalise_chars(piece) if normalise else piece, page_number,
+                    round(font_size(raw, first), 1), font_weight(raw, first) >= 600,
+                    left, right, top, bottom, (), 0, page_height))
     return result
 
 
@@ -237,11 +295,11 @@ def _hyphen_dropped_after(raw: object, last: int) -> bool:
     return chr(pdfium_c.FPDFText_GetUnicode(raw, last + 1)) in "-\u2010\u2011\u00ad"
 
 
-def _find_tables(page: pdfium.PdfPage) -> list[_Table]:
+def _find_tables(page: object) -> list[_Table]:
     """Grids of ruling lines (Word's 'Table Grid'): ≥2 horizontal and ≥2 vertical rules."""
     horizontals: list[tuple[float, float, float, float]] = []
     verticals: list[tuple[float, float, float, float]] = []
-    for left, bottom, right, top in _path_bounds(page.raw):
+    for left, bottom, right, top in _path_bounds(page):
         width, height = right - left, top - bottom
         if height < 2.5 and width > 15:
             horizontals.append((left, bottom, right, top))
@@ -257,26 +315,25 @@ def _path_bounds(raw_page: object) -> list[tuple[float, float, float, float]]:
     """Bounds of the page's path objects, and of those one Form XObject deep, through raw
     pdfium calls: `page.get_objects` builds a Python helper object per object, which on a
     text page costs more than reading the text."""
-    count_page, get_page_object = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
-    count_form, get_form_object = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
-    get_type, get_bounds = pdfium_c.FPDFPageObj_GetType, pdfium_c.FPDFPageObj_GetBounds
+    count_page, get_page_object = pdfium_c.FPDFPage_CountObjects, _PAGE_OBJECT
+    count_form, get_form_object = pdfium_c.FPDFFormObj_CountObjects, _FORM_OBJECT
+    get_type, get_bounds = _OBJECT_TYPE, _OBJECT_BOUNDS
     path_type, form_type = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_FORM
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     bounds: list[tuple[float, float, float, float]] = []
-    for index in range(max(count_page(raw_page), 0)):
+    append = bounds.append
+    for index in range(count_page(raw_page)):
         obj = get_page_object(raw_page, index)
-        kind = get_type(obj) if obj else -1
-        if kind == form_type:
-            children = [get_form_object(obj, i) for i in range(max(count_form(obj), 0))]
-            objects = [child for child in children if child and get_type(child) == path_type]
-        elif kind == path_type:
-            objects = [obj]
-        else:
-            continue
-        for path in objects:
-            if get_bounds(path, *refs):
-                bounds.append((left.value, bottom.value, right.value, top.value))
+        kind = get_type(obj)  # 0 (unknown) for a null object
+        if kind == path_type:
+            if get_bounds(obj, *refs):
+                append((left.value, bottom.value, right.value, top.value))
+        elif kind == form_type:
+            for child_index in range(count_form(obj)):
+                child = get_form_object(obj, child_index)
+                if get_type(child) == path_type and get_bounds(child, *refs):
+                    append((left.value, bottom.value, right.value, top.value))
     return bounds
 
 
@@ -319,11 +376,12 @@ def _distinct(values: list[float], tolerance: float = 2.0) -> list[float]:
     return result
 
 
-def _replace_table_lines(lines: list[Line], tables: list[_Table],
-                         textpage: pdfium.PdfTextPage, page_number: int) -> list[Line]:
+def _replace_table_lines(lines: list[Line], tables: list[_Table], textpage: object,
+                         page_number: int) -> list[Line]:
     """Lines inside a table give way to one row per grid row, cells read by position."""
     result: list[Line] = []
     emitted: set[int] = set()
+    cell_text = _CellReader(textpage)
     for line in lines:
         table_index = next((i for i, t in enumerate(tables) if t.contains(line)), None)
         if table_index is None:
@@ -331,16 +389,50 @@ def _replace_table_lines(lines: list[Line], tables: list[_Table],
             continue
         if table_index not in emitted:
             emitted.add(table_index)
-            result.extend(_table_rows(tables[table_index], textpage, page_number, line))
+            result.extend(_table_rows(tables[table_index], cell_text, page_number, line))
     return result
 
 
-def _table_rows(table: _Table, textpage: pdfium.PdfTextPage, page_number: int,
+class _CellReader:
+    """`get_text_bounded` without the helper: one pdfium call per cell into a buffer that
+    is allocated once per page (the helper asks for the length first, then the text; each
+    call scans every char of the page)."""
+
+    __slots__ = ("buffer", "raw", "size")
+
+    def __init__(self, raw: object) -> None:
+        self.raw = raw
+        # A rectangle's text holds each char at most once (two UTF-16 units for a surrogate
+        # pair) plus a line break or space between chars, and a NUL terminator.
+        self.size = 4 * max(pdfium_c.FPDFText_CountChars(raw), 0) + 16
+        self.buffer = (ctypes.c_ushort * self.size)()
+
+    def __call__(self, left: float, bottom: float, right: float, top: float) -> str:
+        count = pdfium_c.FPDFText_GetBoundedText(self.raw, left, top, right, bottom,
+                                                 self.buffer, self.size)
+        if count >= self.size:  # cannot happen by the bound above; stay exact anyway
+            self.size = pdfium_c.FPDFText_GetBoundedText(self.raw, left, top, right, bottom,
+                                                         None, 0) * 2 + 16
+            self.buffer = (ctypes.c_ushort * self.size)()
+            return self(left, bottom, right, top)
+        if count > 0 and self.buffer[count - 1] == 0:
+            count -= 1  # pdfium copies the terminator too
+        if count <= 0:
+            return ""
+        text = ctypes.string_at(self.buffer, count * 2).decode("utf-16-le", "ignore")
+        if len(text) != count:
+            # Surrogate pairs: the helper sizes its buffer in code points and so keeps only
+            # the first len(text) UTF-16 units; do the same (the output stays identical).
+            text = ctypes.string_at(self.buffer, len(text) * 2).decode("utf-16-le", "ignore")
+        return text
+
+
+def _table_rows(table: _Table, cell_text: _CellReader, page_number: int,
                 first: Line) -> list[Line]:
     rows: list[Line] = []
     for top, bottom in zip(table.rows, table.rows[1:], strict=False):
         cells = tuple(
-            clean_text(textpage.get_text_bounded(left + 0.5, bottom + 0.5, right - 0.5, top - 0.5)
+            clean_text(cell_text(left + 0.5, bottom + 0.5, right - 0.5, top - 0.5)
                        .replace("\r\n", "\n").replace("-\n", "-").replace("\n", " "))
             for left, right in zip(table.cols, table.cols[1:], strict=False)
             if right - left >= MIN_CELL_WIDTH
@@ -362,8 +454,11 @@ def lines_to_blocks(lines: list[Line], page_count: int) -> tuple[Block, ...]:
     return structure.finalise(blocks, merge_headings=True)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _running_key(text: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
 
 
 def remove_running_lines(lines: list[Line], page_count: int) -> list[Line]:
@@ -374,31 +469,39 @@ def remove_running_lines(lines: list[Line], page_count: int) -> list[Line]:
         by_page.setdefault(line.page, []).append(index)
     edge_indices: set[int] = set()
     counts: Counter[str] = Counter()
+    keys: dict[int, str] = {}
     for indices in by_page.values():
         edges = set(indices[:2] + indices[-2:])
         edge_indices |= edges
-        counts.update({_running_key(lines[i].text) for i in edges if not lines[i].is_table_row})
+        page_keys = {i: _running_key(lines[i].text) for i in edges if not lines[i].cells}
+        keys.update(page_keys)
+        counts.update(set(page_keys.values()))
     threshold = max(2, (page_count + 1) // 2)
     body = _body_size(lines)
     drop = set()
     for index in edge_indices:
         line = lines[index]
-        if line.is_table_row or line.size >= body + HEADING_SIZE_STEP:
+        if line.cells or line.size >= body + HEADING_SIZE_STEP:
             continue  # a chapter heading at the top of each page is not a running header
         if not line.in_margin:
             continue
-        if counts[_running_key(line.text)] >= threshold or _PAGE_NUMBER.match(line.text.strip()):
+        if counts[keys[index]] >= threshold or _PAGE_NUMBER.match(line.text.strip()):
             drop.add(index)
+    if not drop:
+        return lines
     return [line for index, line in enumerate(lines) if index not in drop]
 
 
 def _body_size(lines: list[Line]) -> float:
     """The font size that most characters have."""
     weights: dict[float, int] = {}
+    get = weights.get
     for line in lines:
         if not line.cells:
-            weights[line.size] = weights.get(line.size, 0) + len(line.text)
-    return Counter(weights).most_common(1)[0][0] if weights else 0.0
+            size = line.size
+            weights[size] = get(size, 0) + len(line.text)
+    # The first size with the most characters, as `Counter.most_common(1)` picks it.
+    return max(weights, key=get) if weights else 0.0
 
 
 def assign_heading_levels(lines: list[Line]) -> None:
@@ -466,13 +569,13 @@ def _join_lines(lines: list[Line], gaps: dict[float, float]) -> list[Block]:
             blocks.append(_block(kind, current))
             current.clear()
 
+    has_dot_leader = structure.has_dot_leader
     for line in lines:
-        if line.is_table_row:
+        if line.cells:
             flush()
             blocks.append(Block(BlockKind.TABLE_ROW, line.text, page=line.page,
                                 cells=line.cells))
             continue
-        is_item, _ = strip_bullet(line.text)
         if line.heading_level:
             if not (current and kind is BlockKind.HEADING
                     and _continues_heading_line(current[-1], line)):
@@ -480,7 +583,8 @@ def _join_lines(lines: list[Line], gaps: dict[float, float]) -> list[Block]:
                 kind = BlockKind.HEADING
             current.append(line)
             continue
-        if is_item or structure.has_dot_leader(line.text):
+        is_item = starts_with_bullet(line.text)
+        if is_item or has_dot_leader(line.text):
             flush()
             kind = BlockKind.LIST_ITEM if is_item else BlockKind.PARAGRAPH
             current.append(line)
