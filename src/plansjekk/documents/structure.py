@@ -8,17 +8,28 @@ line must never look like a heading) and under which headings each block stands.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
 from plansjekk.documents.guidance import mark_template_tables
 from plansjekk.documents.model import Block, BlockKind
 
-TOC_TITLES = frozenset({
-    "innhold", "innhald", "innholdsfortegnelse", "innhaldsliste", "innhaldsoversikt",
-    "innholdsliste", "innholdsoversikt", "innhaldsfortegnelse", "table of contents",
-    "contents", "innhold og oversikt",
-})
+TOC_TITLES = frozenset(
+    {
+        "innhold",
+        "innhald",
+        "innholdsfortegnelse",
+        "innhaldsliste",
+        "innhaldsoversikt",
+        "innholdsliste",
+        "innholdsoversikt",
+        "innhaldsfortegnelse",
+        "table of contents",
+        "contents",
+        "innhold og oversikt",
+    }
+)
 
 _TOC_ENTRY = re.compile(
     r"(?:(?:\.{2,}|…+|(?:\.\s){2,}|_{3,}|\t)\s*(?:\d{1,4}|[ivxlc]{1,6})"  # leader + page
@@ -28,6 +39,17 @@ _TOC_ENTRY = re.compile(
 _DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{1,4}\s*$")
 _NUMBERING = re.compile(r"^(?P<num>(?:\d{1,2}\.){0,4}\d{1,2})\.?\s+(?P<title>\S.*)$")
 _CHAPTER = re.compile(r"^(?:kapittel|del|chapter)\s+\d{1,2}\b", re.IGNORECASE)
+# A TOC that a reader joined into one paragraph: 'Innhald 1 Innleiing 3 2 Mål 5 Samarbeid 12'.
+_JOINED_TITLE = re.compile(
+    r"^(?P<title>innh[oa]ld\w*|table of contents|contents)\s*:?\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_JOINED_ENTRY = re.compile(
+    r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?"  # optional entry number
+    r"(?P<title>[^\d\s][^\d]*?)"  # the title: words without digits
+    r"(?:\s*(?:\.{2,}|…+|(?:\.\s){2,}|_{3,})\s*|\s+)(?P<page>\d{1,3})(?=\s|$)"
+)
+_PAGE_AT_END = re.compile(r"(\d{1,4})\s*$")
 
 
 def is_toc_title(text: str) -> bool:
@@ -53,6 +75,31 @@ def has_dot_leader(text: str) -> bool:
     return bool(_DOT_LEADER.search(text))
 
 
+def joined_toc_pages(text: str) -> list[int] | None:
+    """The page numbers of a TOC joined into one line after its title, else None.
+
+    'Innhold 1 Innleiing 3 2 Mål og strategiar 5 Samarbeid mellom tenestene 12' → [3, 5, 12]:
+    at least two entries, each a title of words ending in a page number, pages never falling.
+    """
+    match = _JOINED_TITLE.match(text.strip())
+    if match is None or not is_toc_title(match.group("title")):
+        return None
+    rest = match.group("rest")
+    pages: list[int] = []
+    position = 0
+    while position < len(rest):
+        entry = _JOINED_ENTRY.match(rest, position)
+        if entry is None or not re.search(r"[^\W\d_]{2,}", entry.group("title")):
+            return None
+        pages.append(int(entry.group("page")))
+        position = entry.end()
+        if not rest[position:].strip():
+            break
+    if len(pages) < 2 or any(b < a for a, b in itertools.pairwise(pages)):
+        return None
+    return pages
+
+
 def numbering_level(text: str) -> int:
     """The heading level implied by a leading section number: '3' → 1, '3.2' → 2, else 0."""
     match = _NUMBERING.match(text.strip())
@@ -63,8 +110,12 @@ def numbering_level(text: str) -> int:
 
 def strip_toc_page(text: str) -> str:
     """A TOC entry without its leader and page number (for comparing with real headings)."""
-    return re.sub(r"(?:\.{2,}|…+|(?:\.\s){2,}|\s)+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$", "",
-                  text.strip(), flags=re.IGNORECASE).strip()
+    return re.sub(
+        r"(?:\.{2,}|…+|(?:\.\s){2,}|\s)+\s*(?:\d{1,4}|[ivxlc]{1,6})\s*$",
+        "",
+        text.strip(),
+        flags=re.IGNORECASE,
+    ).strip()
 
 
 def mark_toc(blocks: Sequence[Block]) -> list[Block]:
@@ -89,6 +140,11 @@ def mark_toc(blocks: Sequence[Block]) -> list[Block]:
             index += 1
             index = _consume_toc_entries(blocks, index, result)
             continue
+        if block.kind is BlockKind.PARAGRAPH and joined_toc_pages(block.text):
+            result.append(_as_toc(block, keep_heading=False))
+            index += 1
+            index = _consume_toc_entries(blocks, index, result)
+            continue
         if block.kind is not BlockKind.TABLE_ROW and has_dot_leader(block.text):
             result.append(_as_toc(block, keep_heading=False))
         else:
@@ -98,21 +154,61 @@ def mark_toc(blocks: Sequence[Block]) -> list[Block]:
 
 
 def _consume_toc_entries(blocks: Sequence[Block], index: int, out: list[Block]) -> int:
-    """Appends the TOC entries starting at `index`; returns the index after the TOC."""
+    """Appends the TOC entries starting at `index`; returns the index after the TOC.
+
+    The TOC ends at a block that is no entry, at a heading that repeats an entry's title (the
+    body has begun), and at an entry whose page number falls below the one before it (a
+    table of figures after the TOC, not the TOC).
+    """
+    titles: set[str] = set()
+    last_page = 0
     while index < len(blocks):
         block = blocks[index]
         if block.in_toc or _is_entry(block):
+            page = _entry_page(block)
+            if not block.in_toc and page is not None and page < last_page:
+                break
+            last_page = max(last_page, page or 0)
+            titles.add(_title_key(strip_toc_page(block.text)))
             out.append(_as_toc(block, keep_heading=False))
             index += 1
             continue
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         wrapped = len(block.text) < 120 and following is not None and _is_entry(following)
+        if block.is_heading and (
+            _title_key(block.text) in titles or _page_jump(last_page, following)
+        ):
+            break
         if wrapped and block.kind is not BlockKind.TABLE_ROW:
             out.append(_as_toc(block, keep_heading=False))
             index += 1
             continue
         break
     return index
+
+
+_MAX_PAGE_JUMP = 40
+
+
+def _page_jump(last_page: int, following: Block | None) -> bool:
+    """Whether the entry after a heading jumps far ahead of the TOC so far ('Barn 6-15 år 845'
+    under a statistics heading): those numbers are counts, not pages."""
+    page = _entry_page(following) if following is not None else None
+    return page is not None and last_page > 0 and page > last_page + _MAX_PAGE_JUMP
+
+
+def _entry_page(block: Block) -> int | None:
+    """The page number an entry ends with (the last of a joined TOC paragraph)."""
+    text = block.cells[-1] if block.kind is BlockKind.TABLE_ROW and block.cells else block.text
+    match = _PAGE_AT_END.search(text)
+    return int(match.group(1)) if match else None
+
+
+def _title_key(text: str) -> str:
+    """A heading or entry title compared without numbering, case and spacing."""
+    match = _NUMBERING.match(text.strip())
+    title = match.group("title") if match else text
+    return " ".join(title.lower().split())
 
 
 def _is_entry(block: Block) -> bool:
@@ -171,8 +267,7 @@ def assign_sections(blocks: Iterable[Block]) -> list[Block]:
     result: list[Block] = []
     for block in blocks:
         path = tuple(text for _, text in stack)
-        result.append(dataclasses.replace(block, section=path) if block.section != path
-                      else block)
+        result.append(dataclasses.replace(block, section=path) if block.section != path else block)
         if block.is_heading and not block.in_toc:
             level = max(block.level, 1)
             while stack and stack[-1][0] >= level:

@@ -50,14 +50,26 @@ def _parse_blocks(text: str) -> list[Block]:
         if quote:
             joined = clean_text(" ".join(_QUOTE.sub("", line) for line in quote))
             if joined:
-                blocks.append(Block(BlockKind.PARAGRAPH, joined,
-                                    is_guidance=is_guidance_quote(quote[0])))
+                blocks.append(
+                    Block(BlockKind.PARAGRAPH, joined, is_guidance=is_guidance_quote(quote[0]))
+                )
             quote.clear()
 
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    toc_run = False  # inside a TOC: each title or entry line is its own block
+    for number, line in enumerate(lines):
         if not line.strip():
             flush()
             continue
+        if toc_run or structure.is_toc_title(line):
+            heading = _HEADING.match(line)
+            toc_run = _toc_line(line, lines[number + 1 :]) and (
+                heading is None or structure.is_toc_title(heading.group(2))
+            )
+            if toc_run and heading is None:
+                flush()
+                blocks.append(Block(BlockKind.PARAGRAPH, clean_text(line)))
+                continue
         if _QUOTE.match(line):
             if not quote:
                 flush()
@@ -93,6 +105,16 @@ def _parse_blocks(text: str) -> list[Block]:
         paragraph.append(line)
     flush()
     return blocks
+
+
+def _toc_line(line: str, rest: list[str]) -> bool:
+    """Whether `line` belongs to a table of contents whose title or entries came before it:
+    the title itself, an entry ending in a page number ('3 Samarbeid 7'), or a short line
+    wrapped before an entry. The first other line ends the TOC."""
+    if structure.is_toc_title(line.lstrip("# ")) or structure.looks_like_toc_entry(line):
+        return True
+    following = next((candidate for candidate in rest if candidate.strip()), "")
+    return len(line) < 120 and structure.looks_like_toc_entry(following)
 
 
 def _table_row(line: str) -> Block:

@@ -432,24 +432,29 @@ def _passage_units(
 ) -> list[Unit]:
     """The passages around the blocks with hits (around `topic_blocks`, those with topic
     hits, when given); only the first in order with `first_only`."""
-    units = []
     headings = _headings(analysis)
     with_hits = (topic_blocks if topic_blocks is not None else by_block.keys()) - headings
-    aspects_of: dict[int, frozenset[str]] = {}
-    empty: tuple = ()
     found = passages(analysis, with_hits)
-    for blocks in found[:1] if first_only else found:
-        if len(blocks) == 1:
-            hits = list(by_block.get(blocks[0], empty))
-        else:
-            hits = [pair for b in blocks for pair in by_block.get(b, empty)]
+    if first_only:
+        found = found[:1]
+    # A block's aspects are shared by every window holding it: one frozenset per block.
+    get = by_block.get
+    empty: tuple = ()
+    aspects_of: dict[int, frozenset[str]] = {}
+    units = []
+    add = units.append
+    for blocks in found:
         sets = []
         for b in blocks:
-            found = aspects_of.get(b)
-            if found is None:
-                found = aspects_of[b] = frozenset(a for a, _ in by_block.get(b, empty))
-            sets.append(found)
-        units.append(Unit(blocks, set(sets[0]).union(*sets[1:]), hits))
+            aspects = aspects_of.get(b)
+            if aspects is None:
+                aspects = aspects_of[b] = frozenset([a for a, _ in get(b, empty)])
+            sets.append(aspects)
+        if len(blocks) == 1:
+            add(Unit(blocks, set(sets[0]), list(get(blocks[0], empty))))
+        else:
+            hits = [pair for b in blocks for pair in get(b, empty)]
+            add(Unit(blocks, set(sets[0]).union(*sets[1:]), hits))
     return units
 
 
@@ -594,8 +599,19 @@ def _rows_keyed_by(analysis: Analysis, header: int, patterns) -> int:
     return count
 
 
+_KEYS: dict[int, tuple[object, tuple[str, ...]]] = {}
+"""`_key` per pattern tuple (by identity, the tuple kept alive): asked once per scored unit."""
+
+
 def _key(patterns) -> tuple[str, ...]:
-    return tuple(p.source for p in patterns)
+    entry = _KEYS.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    key = tuple(p.source for p in patterns)
+    if len(_KEYS) > 4096:
+        _KEYS.clear()
+    _KEYS[id(patterns)] = (patterns, key)
+    return key
 
 
 def _cell_blocks(analysis: Analysis, patterns, first_cell: bool) -> set[int] | frozenset[int]:
@@ -805,10 +821,12 @@ def _with_support(
     if score < thresholds.covered or not units:
         return score
     best_section = section_label(analysis, units[0].label_block)
+    disjoint = set(units[0].blocks).isdisjoint
+    partial = thresholds.partial
     others = {
         section_label(analysis, u.label_block)
-        for u in units[1:]
-        if u.score >= thresholds.partial and not set(u.blocks) & set(units[0].blocks)
+        for u in itertools.islice(units, 1, None)
+        if u.score >= partial and disjoint(u.blocks)
     }
     others.discard(best_section)
     return min(1.0, score + min(0.1, 0.03 * len(others)))

@@ -59,6 +59,8 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     """
     position = analysis.position
     cache = analysis.windows
+    if not cache and analysis.blocks:
+        _all_windows(analysis)
     starts: set[int] = set()
     for index in blocks:
         place = position.get(index)
@@ -68,36 +70,35 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     add = units.append
     isdisjoint = blocks.isdisjoint
     for start in starts:
-        windows = cache.get(start)
-        if windows is None:
-            windows = _windows(analysis, start)
-        for indices in windows:
+        for indices in cache[start]:
             if not isdisjoint(indices):
                 add(indices)
     units.sort()  # each window has one start, so the list holds no duplicates
     return units
 
 
-def _windows(analysis: Analysis, start: int) -> list[tuple[int, ...]]:
-    """The windows (block indices) starting at the `start`-th non-TOC block."""
-    cached = analysis.windows.get(start)
-    if cached is not None:
-        return cached
+def _all_windows(analysis: Analysis) -> None:
+    """The windows (block indices) starting at every non-TOC block, in one pass over flat
+    per-block lists: a window grows block by block while the next block is a body block of
+    the same section that continues it (not a paragraph), so each start's windows are the
+    prefixes of its longest one."""
     ordered = analysis.blocks
-    text = ordered[start]
-    found: list[tuple[int, ...]] = []
-    if not text.block.is_heading:
-        for size in range(1, WINDOW + 1):
-            window = ordered[start : start + size]
-            if len(window) < size or any(t.block.is_heading for t in window):
-                break
-            if any(t.block.section != text.block.section for t in window):
-                break
-            if size > 1 and any(t.block.kind is BlockKind.PARAGRAPH for t in window[1:]):
-                break
-            found.append(tuple(t.index for t in window))
-    analysis.windows[start] = found
-    return found
+    count = len(ordered)
+    heading = [t.block.is_heading for t in ordered]
+    section = [t.block.section for t in ordered]
+    paragraph = [t.block.kind is BlockKind.PARAGRAPH for t in ordered]
+    indices = [t.index for t in ordered]
+    cache = analysis.windows
+    for start in range(count):
+        if heading[start]:
+            cache[start] = []
+            continue
+        own = section[start]
+        end = start + 1
+        limit = min(start + WINDOW, count)
+        while end < limit and not heading[end] and not paragraph[end] and section[end] == own:
+            end += 1
+        cache[start] = [tuple(indices[start:stop]) for stop in range(start + 1, end + 1)]
 
 
 def section_label(analysis: Analysis, block: int) -> str | None:
