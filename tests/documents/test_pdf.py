@@ -155,3 +155,40 @@ def test_cell_reader_equals_get_text_bounded(small_plan_pdf, twocol_pdf):
                         assert read_cell(*box) == textpage.get_text_bounded(*box)
                         cells += 1
     assert cells > 10
+
+
+def _paragraphs_and_long_ruled_table(path):
+    """A plan page as a table-heavy PDF has it: a ruled table whose rows touch (many more
+    row gaps than line gaps) between paragraphs of several wrapped lines each, set with
+    generous line spacing (the space between two lines' boxes is wider than the threshold
+    slack)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=11, leading=22, spaceAfter=12)
+    text = (
+        "Folketalet i kommunen har halde seg nokså stabilt det siste tiåret, men talet på "
+        "fødde har gått ned. Delen innbyggjarar over 67 år aukar kvart år, og fleire unge "
+        "vaksne flyttar ut for å ta utdanning. Ungdata vart gjennomført våren 2022."
+    )
+    rows = [["År", "0–5 år", "6–12 år", "13–19 år"]]
+    rows += [[str(2000 + n), str(100 + n), str(200 + n), str(300 + n)] for n in range(25)]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("FONTSIZE", (0, 0), (-1, -1), 11)]))
+    story = [Paragraph(text, body), Paragraph(text, body), table, Spacer(1, 12),
+             Paragraph(text, body)]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def test_lines_joined_next_to_long_ruled_tables(tmp_path):
+    """Table rows (touching cell edges, gap 0) must not set the usual line gap: with them
+    counted, a table-heavy plan was read line by line."""
+    document = read_document(_paragraphs_and_long_ruled_table(tmp_path / "tabell.pdf"))
+    paragraphs = [b.text for b in document.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert len([t for t in paragraphs if t.startswith("Folketalet")]) == 3
+    assert all(t.endswith("våren 2022.") for t in paragraphs if t.startswith("Folketalet"))
+    assert sum(b.kind is BlockKind.TABLE_ROW for b in document.blocks) == 26

@@ -54,3 +54,31 @@ def test_instructions_and_questions() -> None:
 )
 def test_placeholders(text: str) -> None:
     assert clauses.placeholder_sentences(tokenise(normalise(text))) == {0}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Planen er ikkje samordna med kommuneplanen enno; det vil skje når samfunnsdelen "
+        "vert revidert.",
+        "Planen er ikke samordnet med kommuneplanen ennå; det vil skje når samfunnsdelen "
+        "revideres.",
+        "Det finnes ingen rutine for dette; dette skal utarbeides når samfunnsdelen revideres.",
+    ],
+)
+def test_semicolon_with_a_promise_for_later_stays_negated(text: str) -> None:
+    """After a semicolon, a pronoun for the negated statement + a modal/future verb only
+    promises the absent thing later: still inside the negation."""
+    assert "samfunnsdelen" in negated_words(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det finnes ingen egen rutine; tjenestene møtes likevel hver måned om samfunnsdelen.",
+        "Det finst inga eiga rutine; det er etablert eit team som følgjer opp samfunnsdelen.",
+        "Planen er ikkje samordna; samfunnsdelen vert revidert kvart fjerde år.",
+    ],
+)
+def test_semicolon_with_a_statement_of_its_own_ends_the_negation(text: str) -> None:
+    assert "samfunnsdelen" not in negated_words(text)

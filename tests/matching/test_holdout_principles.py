@@ -99,3 +99,45 @@ def test_fee_disputes_are_not_about_responsibility(sentence: str) -> None:
 )
 def test_only_15_1_is_the_legal_basis(sentence: str, expected: Status) -> None:
     assert status(f"# 1 Innledning\n{sentence}\n", "lovgrunnlag") is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Samarbeid\nI tråd med barnevernslova § 15-1 skal planen beskrive samarbeidet, og "
+        "derfor møtest helsestasjonen og barnehagane kvar månad i eit fast samarbeidsmøte om "
+        "born dei er uroa for.",
+        "# Samarbeid\nI tråd med barnevernloven § 15-1 skal planen beskrive samarbeidet, og "
+        "derfor møtes helsestasjonen og barnehagene hver måned i et fast samarbeidsmøte om "
+        "barn de er bekymret for.",
+    ],
+)
+def test_content_after_an_echo_in_the_same_sentence_counts(text: str) -> None:
+    """The echo is the clause that restates the law; a new main clause after it is content."""
+    assert status(text, "samarbeid") is Status.COVERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Innleiing\nI tråd med barnevernslova § 15-1 skal planen beskrive samarbeidet mellom "
+        "tenestene.",
+        "# Innledning\nPlanen skal beskrive mål, organisering, ansvarsfordeling og samarbeid, "
+        "og vi har derfor delt den i fire kapitler.",
+    ],
+)
+def test_echo_clauses_stay_echo(text: str) -> None:
+    assert status(text, "samarbeid") is Status.MISSING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Planprosessen\nArbeidet starta med ein gjennomgang av statistikk og erfaringar frå "
+        "dei tilsette. Ei arbeidsgruppe med fem personar har skrive planen.",
+        "# Planprosessen\nArbeidet startet med en gjennomgang av statistikk og erfaringer fra "
+        "de ansatte. En arbeidsgruppe på fem personer har skrevet planen.",
+    ],
+)
+def test_how_the_plan_was_made_is_not_its_follow_up(text: str) -> None:
+    assert status(text, "oppfolging-og-evaluering") is Status.MISSING

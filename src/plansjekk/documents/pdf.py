@@ -549,9 +549,14 @@ def _line_gaps(lines: list[Line]) -> dict[float, float]:
 
     Line spacing differs between documents (1.0, 1.15, 'exactly 14 pt'), so a fixed
     threshold cannot tell a line break from a paragraph break; the document's own median can.
+    Table rows are left out: their boxes are the cells' ruled edges, which touch (gap 0), so in
+    a plan with many tables they would set the median to 0 and split every paragraph into its
+    lines.
     """
     gaps: dict[float, list[float]] = {}
     for previous, line in itertools.pairwise(lines):
+        if previous.cells or line.cells:
+            continue
         gap = previous.bottom - line.top
         if previous.page == line.page and previous.size == line.size and -1 < gap < line.size:
             gaps.setdefault(line.size, []).append(gap)

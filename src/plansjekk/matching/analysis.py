@@ -58,6 +58,7 @@ class BlockText:
         "block",
         "display",
         "echo",
+        "echo_until",
         "index",
         "placeholders",
     )
@@ -79,6 +80,9 @@ class BlockText:
         self.placeholders: set[int] = set()
         self.echo: set[int] = set()
         """Filled by `echo.mark_echoes` once the requirements' topic hits are known."""
+        self.echo_until: dict[int, int] = {}
+        """Echo sentence → the token where its echo ends and a new main clause with content
+        begins (absent: the whole sentence is echo); see `echo.mark_echoes`."""
 
     @property
     def tokens(self) -> Tokens:

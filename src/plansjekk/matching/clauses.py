@@ -175,9 +175,26 @@ def negated_tokens(tokens: Tokens) -> tuple[bool, ...]:
             if negated:
                 for index in range(clause_start, position):
                     flags[index] = True
-            carried = negated and soft
+            carried = negated and (soft or _continues_after_semicolon(tokens, position))
             clause_start = position
     return tuple(flags)
+
+
+ANAPHORS = frozenset(["det", "dette", "dét", "dei", "de", "disse", "desse"])
+FUTURE = frozenset(["vil", "skal", "kommer", "kjem", "blir", "vert", "må", "bør", "skjer"])
+
+
+def _continues_after_semicolon(tokens: Tokens, position: int) -> bool:
+    """A semicolon continues a negated statement when the clause after it points back to
+    the absent thing and only promises it for later: a pronoun for the statement + a modal
+    or future verb ("Planen er ikkje samordna med kommuneplanen; det vil skje når …", "Det
+    finnes ingen rutine; dette skal utarbeides"). A clause with its own subject ("…; tjenestene
+    møtes likevel månedlig") is a new statement outside the negation."""
+    words = tokens.words
+    if not 0 < position < len(words) - 1:
+        return False
+    gap = tokens.text[tokens.ends[position - 1] : tokens.starts[position]]
+    return gap.strip() == ";" and words[position] in ANAPHORS and words[position + 1] in FUTURE
 
 
 CONDITIONALS = frozenset(["dersom", "hvis", "viss", "ifall", "i fall"])

@@ -81,9 +81,13 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
             key = (hit.block, hit.sentence)
             per_sentence[key].append((hit.first_token, hit.last_token, requirement))
     kinds_at: dict[tuple[int, int], set[str]] = defaultdict(set)
+    signals_at: dict[tuple[int, int], list[int]] = defaultdict(list)
+    """Per sentence, the first tokens of its plan, containing and legal signals."""
     for kind, found in _signal_sentences(analysis).items():
-        for key in found:
+        for key, tokens in found.items():
             kinds_at[key].add(kind)
+            if kind in ("plan", "contain", "legal"):
+                signals_at[key].extend(tokens)
     numbers: dict[int, set[int]] = defaultdict(set)
     """Per block, its sentences with a signal or a topic hit: the others are never echoes
     and only end a run of sentences about the plan."""
@@ -108,6 +112,56 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
                 continue
             if _is_echo(has, topics, text):
                 text.echo.add(number)
+                until = _content_after_echo(text, number, signals_at)
+                if until is not None:
+                    text.echo_until[number] = until
+
+
+_MAIN_CLAUSE_GLUE = frozenset(["og", "men", "så", "for"])
+_MAIN_CLAUSE_OPENERS = frozenset(
+    [
+        "derfor",
+        "difor",
+        "dermed",
+        "likevel",
+        "dessuten",
+        "dessutan",
+        "her",
+        "nå",
+        "no",
+        "vi",
+        "dei",
+        "de",
+        "konkret",
+        "praktisk",
+    ]
+)
+"""Words that open a new main clause after a comma ("…, og derfor møtes …", "…, og vi har
+…"): what follows states what is done, not what the law demands."""
+
+
+def _content_after_echo(
+    text: BlockText, number: int, signals_at: dict[tuple[int, int], list[int]]
+) -> int | None:
+    """The first token of a new main clause after the echo in the same sentence ("I tråd med
+    barnevernsloven § 15-1 skal planen beskrive samarbeidet, og derfor møtes helsestasjonen
+    og barnehagane kvar månad"), or None when the echo runs to the sentence's end. The clause
+    must open with a connective adverb or a subject pronoun after the comma (an enumeration
+    of topics never does), hold at least three words, and no echo signal follows it."""
+    first, last = text.sentences[number]
+    words = text.tokens.words
+    clauses = text.clauses
+    signals = signals_at.get((text.index, number), [])
+    for position in range(first + 1, last - 1):
+        if clauses[position] == clauses[position - 1]:
+            continue
+        opener = position + 1 if words[position] in _MAIN_CLAUSE_GLUE else position
+        if opener > last or words[opener] not in _MAIN_CLAUSE_OPENERS:
+            continue
+        if last - position + 1 < 3 or any(s >= position for s in signals):
+            continue
+        return position
+    return None
 
 
 def _starts_with_pronoun(text: BlockText, number: int) -> bool:
@@ -115,13 +169,23 @@ def _starts_with_pronoun(text: BlockText, number: int) -> bool:
     return text.tokens.words[first] in _PLAN_PRONOUNS
 
 
-def _signal_sentences(analysis: Analysis) -> dict[str, set[tuple[int, int]]]:
-    """(block, sentence) pairs containing each kind of signal, found through the index."""
-    kinds = (("plan", _PLAN), ("contain", _CONTAIN), ("legal", _LEGAL), ("body", _BODIES))
-    found: dict[str, set[tuple[int, int]]] = {}
+def _signal_sentences(analysis: Analysis) -> dict[str, dict[tuple[int, int], list[int]]]:
+    """(block, sentence) pairs containing each kind of signal, found through the index, with
+    the first token of each signal there."""
+    kinds = (
+        ("plan", _PLAN),
+        ("contain", _CONTAIN),
+        ("legal", _LEGAL),
+        ("body", _BODIES),
+        ("modal", _MODALS),
+    )
+    found: dict[str, dict[tuple[int, int], list[int]]] = {}
     for kind, patterns in kinds:
-        found[kind] = {(h.block, h.sentence) for p in patterns for h in analysis.hits(p)}
-    found["modal"] = {(h.block, h.sentence) for p in _MODALS for h in analysis.hits(p)}
+        at: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for pattern in patterns:
+            for hit in analysis.hits(pattern):
+                at[(hit.block, hit.sentence)].append(hit.first_token)
+        found[kind] = at
     return found
 
 

@@ -242,7 +242,7 @@ def _base_reasons(analysis: Analysis, hits: list[Hit], use_echo: bool) -> list[R
             append(Reason.PLACEHOLDER)
         elif sentence in text.instructions:
             append(Reason.ECHO_OF_LAW)
-        elif sentence in text.echo:
+        elif sentence in text.echo and first < text.echo_until.get(sentence, first + 1):
             append(echo_reason)
         else:
             append(None)
@@ -271,7 +271,9 @@ def _signals(analysis: Analysis, hit: Hit) -> _Signals:
         return negated, Reason.PLACEHOLDER, Reason.PLACEHOLDER
     if hit.sentence in text.instructions:
         return negated, Reason.ECHO_OF_LAW, Reason.ECHO_OF_LAW
-    if hit.sentence in text.echo:
+    if hit.sentence in text.echo and hit.first_token < text.echo_until.get(
+        hit.sentence, hit.first_token + 1
+    ):
         return negated, Reason.ECHO_OF_LAW, None
     return negated, None, None
 
@@ -398,7 +400,9 @@ def _body_state(analysis: Analysis, section: Section) -> Reason | None:
         for number, (first, last) in text.sentences.items():
             if number in text.placeholders:
                 kinds.append(Reason.PLACEHOLDER)
-            elif number in text.echo or number in text.instructions:
+            elif (number in text.echo and number not in text.echo_until) or (
+                number in text.instructions
+            ):
                 kinds.append(Reason.ECHO_OF_LAW)
             elif all(text.negated[first : last + 1]):
                 kinds.append(Reason.NEGATED)
