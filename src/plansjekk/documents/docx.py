@@ -174,25 +174,8 @@ def _bold_line(paragraph: Paragraph, styles: dict[str, _StyleInfo], block: Block
         return False
     ppr = paragraph._p.pPr
     style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else "Normal"
-    return _all_bold(paragraph, styles.get(style_id, _StyleInfo())) or _numbered_title(text)
-
-
-_NUMBERED_TITLE_WORDS = 8
-
-
-def _numbered_title(text: str) -> bool:
-    """A short numbered line in plain text, its title starting with a capital ('3. Samarbeid
-    mellom tjenestene', '4 SAMARBEID'): a chapter heading typed without a heading style."""
-    if structure.numbering_level(text) == 0:
-        return False
-    title = text.split(None, 1)[1] if len(text.split(None, 1)) > 1 else ""
-    words = title.split()
-    return (
-        0 < len(words) <= _NUMBERED_TITLE_WORDS
-        and title[0].isalpha()
-        and title[0].isupper()
-        and not any(ch.isdigit() for ch in title)
-    )
+    bold = _all_bold(paragraph, styles.get(style_id, _StyleInfo()))
+    return bold or structure.is_numbered_title(text)
 
 
 def _bold_headings(pairs: list[tuple[Block, bool]]) -> list[Block]:
@@ -205,14 +188,15 @@ def _bold_headings(pairs: list[tuple[Block, bool]]) -> list[Block]:
             styled = block.level
         following = pairs[number + 1] if number + 1 < len(pairs) else None
         previous = pairs[number - 1] if number > 0 else None
-        numbered_run = previous is not None and previous[1] and _numbered_title(previous[0].text)
+        numbered_run = (previous is not None and previous[1]
+                        and structure.is_numbered_title(previous[0].text))
         # (a run of short numbered lines is a list, not headings)
         if (
             bold
             and following is not None
             and not following[1]
             and not following[0].is_heading
-            and not (numbered_run and _numbered_title(block.text))
+            and not (numbered_run and structure.is_numbered_title(block.text))
         ):
             level = structure.numbering_level(block.text) or styled + 1
             block = Block(BlockKind.HEADING, block.text, level=min(level, 9))

@@ -523,6 +523,32 @@ def assign_heading_levels(lines: list[Line]) -> None:
         if (not line.heading_level and line.bold and abs(line.size - body) < HEADING_SIZE_STEP
                 and len(line.text) < 100 and not structure.has_dot_leader(line.text)):
             line.heading_level = structure.numbering_level(line.text)
+    _numbered_body_headings(lines, body)
+
+
+def _numbered_body_headings(lines: list[Line], body: float) -> None:
+    """Short numbered lines in body size and weight ('3 Samarbeid mellom tenestene') followed
+    by body text are chapter headings typed without a heading font, as in the DOCX reader
+    (`structure.is_numbered_title`); a run of such lines is a numbered list, not headings."""
+    def numbered(line: Line | None) -> bool:
+        return (line is not None and not line.cells and not line.heading_level
+                and abs(line.size - body) < HEADING_SIZE_STEP
+                and structure.is_numbered_title(line.text)
+                and not structure.has_dot_leader(line.text))
+
+    found = [
+        index for index, line in enumerate(lines)
+        if numbered(line)
+        and index + 1 < len(lines)
+        and not lines[index + 1].cells
+        and not lines[index + 1].heading_level
+        and not numbered(lines[index + 1])
+        and not starts_with_bullet(lines[index + 1].text)
+        and lines[index + 1].text[:1].isupper()
+        and not (index > 0 and numbered(lines[index - 1]))
+    ]
+    for index in found:
+        lines[index].heading_level = structure.numbering_level(lines[index].text)
 
 
 def _is_heading_candidate(line: Line, body: float) -> bool:

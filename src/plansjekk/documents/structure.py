@@ -108,6 +108,29 @@ def numbering_level(text: str) -> int:
     return match.group("num").count(".") + 1
 
 
+NUMBERED_TITLE_WORDS = 8
+
+
+def is_numbered_title(text: str) -> bool:
+    """A short numbered line in plain text, its title starting with a capital ('3. Samarbeid
+    mellom tjenestene', '4 SAMARBEID'): a chapter heading typed without a heading style, in
+    body size and weight. Whether it is one depends on what follows (body text, not another
+    numbered line: a run of them is a list); the DOCX and PDF readers decide that."""
+    text = text.strip()
+    if numbering_level(text) == 0:
+        return False
+    parts = text.split(None, 1)
+    title = parts[1] if len(parts) > 1 else ""
+    words = title.split()
+    return (
+        0 < len(words) <= NUMBERED_TITLE_WORDS
+        and title[0].isalpha()
+        and title[0].isupper()
+        and not any(ch.isdigit() for ch in title)
+        and not title.endswith((".", ":", ",", ";", "!", "?"))
+    )
+
+
 def strip_toc_page(text: str) -> str:
     """A TOC entry without its leader and page number (for comparing with real headings)."""
     return re.sub(

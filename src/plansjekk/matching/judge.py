@@ -858,7 +858,8 @@ def _negative_signal(analysis: Analysis, req: CompiledRequirement, hit_filter: H
 
 
 _PAST_STEP = frozenset(
-    ["har", "hadde", "vært", "vore", "var", "ble", "blei", "vart", "etter", "gjennomført"]
+    ["har", "hadde", "vært", "vore", "var", "ble", "blei", "vart", "etter", "gjennomført",
+     "behandlet", "behandla", "handsama", "handsamt", "drøftet", "drøfta"]
 )
 """Words that make a hearing a step already taken ("Planen har vore på høyring", "vedteken
 etter offentleg ettersyn"), not the state of the document."""
