@@ -18,39 +18,24 @@ import argparse
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import docx
-import pypdfium2
 import yaml
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
+
+import buildkit
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
 PASSAGES = HERE / "passages"
 FONT = "Carlito"
-LEVELS = {"missing": 0, "partial": 1, "covered": 2}
-REQUIREMENTS = (
-    "mal-og-strategier",
-    "ansvarsfordeling",
-    "organisering",
-    "samarbeid",
-    "avklaring-ved-uenighet",
-    "barn-og-unges-medvirkning",
-    "kommunestyrevedtak",
-    "tjenesteomrader",
-    "tiltak",
-    "oppfolging-og-evaluering",
-    "lovgrunnlag",
-    "sammenheng-med-andre-planer",
-)
 # Words that hint at requirement content; an unlabelled block containing one is listed by
 # --lint so the writer can decide (and record) whether it earns a label. Not used for labels.
 LINT = re.compile(
@@ -239,42 +224,17 @@ def filler(kind: str, lang: str, seed: int, place: str, villages: list[str]) -> 
 # ---------------------------------------------------------------- DOCX rendering
 
 
-def _field(run: Any, instr: str) -> None:
-    for tag, text in (("begin", None), (None, instr), ("separate", None), ("end", None)):
-        if tag:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), tag)
-        else:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = text
-        run._r.append(el)
-
-
-def _fonts(document: Any) -> None:
-    for name in ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
-                 "List Bullet", "List Number", "Table Grid", "Caption"):
-        try:
-            style = document.styles[name]
-        except KeyError:
-            continue
-        style.font.name = FONT
-        rpr = style.element.get_or_add_rPr()
-        rfonts = rpr.find(qn("w:rFonts"))
-        if rfonts is None:
-            rfonts = OxmlElement("w:rFonts")
-            rpr.append(rfonts)
-        for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            rfonts.set(qn(attr), FONT)
-    document.styles["Normal"].font.size = Pt(11)
-    for name, size in (("Heading 1", 16), ("Heading 2", 13), ("Title", 26)):
-        document.styles[name].font.size = Pt(size)
-        document.styles[name].font.color.rgb = RGBColor(0x1F, 0x3A, 0x5F)
+FONT_STYLES = ("Normal", "Title", "Subtitle", "Heading 1", "Heading 2", "Heading 3",
+               "List Bullet", "List Number", "Table Grid", "Caption")
+TEXT_KEYS = ("p", "meta", "title", "subtitle", "h1", "h2", "boldhead")
+HEADING_KEYS = ("title", "h1", "h2", "boldhead")
 
 
 def render(spec: dict, blocks: list[dict], out: Path) -> None:
     document = docx.Document()
-    _fonts(document)
+    buildkit.apply_fonts(
+        document, FONT, styles=FONT_STYLES, sizes=(16, 13, 26), color=(0x1F, 0x3A, 0x5F)
+    )
     for section in document.sections:
         section.page_height, section.page_width = Cm(29.7), Cm(21.0)
         section.left_margin = section.right_margin = Cm(2.5)
@@ -284,7 +244,7 @@ def render(spec: dict, blocks: list[dict], out: Path) -> None:
             footer = section.footer.paragraphs[0]
             footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
             footer.add_run("Side ")
-            _field(footer.add_run(), "PAGE")
+            buildkit.field(footer.add_run(), "PAGE")
     justify = spec.get("justify", False)
     for block in blocks:
         if "title" in block:
@@ -345,32 +305,6 @@ def render(spec: dict, blocks: list[dict], out: Path) -> None:
 # ---------------------------------------------------------------- labels
 
 
-def block_text(block: dict) -> str:
-    for key in ("p", "meta", "title", "subtitle", "h1", "h2", "boldhead"):
-        if key in block:
-            return block[key]
-    if "bullets" in block or "numbered" in block:
-        return "\n".join(block.get("bullets") or block.get("numbered"))
-    if "table" in block:
-        return "\n".join(" | ".join(map(str, row)) for row in block["table"])
-    if "toc" in block:
-        return "\n".join(block["lines"])
-    return ""
-
-
-def default_quote(block: dict) -> str:
-    if "table" in block:
-        return str(block["table"][1][0])
-    if "bullets" in block or "numbered" in block:
-        text = (block.get("bullets") or block.get("numbered"))[0]
-    else:
-        text = block_text(block)
-    first = re.split(r"(?<=[.!?:])\s", text, maxsplit=1)[0]
-    if len(first) > 110:
-        first = first[:110].rsplit(" ", 1)[0]
-    return first
-
-
 def expand(spec: dict) -> list[dict]:
     out: list[dict] = []
     for i, block in enumerate(spec["blocks"]):
@@ -383,57 +317,22 @@ def expand(spec: dict) -> list[dict]:
     return out
 
 
+def lint_block(spec: dict, heading: str, block: dict, text: str) -> None:
+    """--lint: an unlabelled body block with requirement-like words."""
+    if "toc" not in block and not any(k in block for k in HEADING_KEYS):
+        hits = sorted({m.group(0).lower() for m in LINT.finditer(text)})
+        if hits:
+            print(f"  lint {spec['file']} [{heading}] {hits}: {text[:90]!r}")
+
+
 def labels_for(spec: dict, blocks: list[dict], lint: bool) -> dict[str, Any]:
-    best: dict[str, tuple[int, list[dict]]] = {r: (0, []) for r in REQUIREMENTS}
-    heading = ""
-    for block in blocks:
-        for key in ("title", "h1", "h2", "boldhead"):
-            if key in block:
-                heading = block[key]
-        text = block_text(block)
-        ev = block.get("ev") or {}
-        for req, status in ev.items():
-            if req not in REQUIREMENTS or status not in LEVELS:
-                raise ValueError(f"{spec['file']}: bad label {req}: {status}")
-            quote = (block.get("qs") or {}).get(req) or block.get("q") or default_quote(block)
-            if quote not in text:
-                raise ValueError(f"{spec['file']}: quote not in block: {quote!r}")
-            level = LEVELS[status]
-            if level == 0:
-                continue
-            current, locs = best[req]
-            loc = {"section": heading, "quote": quote}
-            if level > current:
-                best[req] = (level, [loc])
-            elif level == current and loc not in locs:
-                locs.append(loc)
-        if lint and not ev and "toc" not in block and not any(
-                k in block for k in ("title", "h1", "h2", "boldhead")):
-            hits = sorted({m.group(0).lower() for m in LINT.finditer(text)})
-            if hits:
-                print(f"  lint {spec['file']} [{heading}] {hits}: {text[:90]!r}")
-    names = {v: k for k, v in LEVELS.items()}
-    return {
-        req: {"status": names[level], "evidence": locs if level else "none"}
-        for req, (level, locs) in best.items()
-    }
-
-
-def convert(docx_files: list[Path], outdir: Path) -> None:
-    profile = "file:///tmp/lo_profile_holdout"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(outdir), *map(str, docx_files)],
-        check=True, capture_output=True, timeout=600,
+    return buildkit.labels_for(
+        spec,
+        blocks,
+        heading_keys=HEADING_KEYS,
+        text_keys=TEXT_KEYS,
+        unlabelled=lint_block if lint else None,
     )
-
-
-def pages(pdf: Path) -> int:
-    doc = pypdfium2.PdfDocument(str(pdf))
-    try:
-        return len(doc)
-    finally:
-        doc.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -457,32 +356,21 @@ def main(argv: list[str] | None = None) -> int:
             entries.append((spec, labels_for(spec, blocks, args.lint)))
         pdfdir = tmpdir / "pdf"
         pdfdir.mkdir()
-        convert(sources, pdfdir)  # one LibreOffice call for every document
+        # one LibreOffice call for every document
+        buildkit.convert(sources, pdfdir, "holdout", timeout=600)
         out = []
         for (spec, reqs), src in zip(entries, sources, strict=True):
             pdf = pdfdir / f"{src.stem}.pdf"
-            n = pages(pdf)
+            n = buildkit.pages(pdf)
             if not 4 <= n <= 30:
                 print(f"WARNING {spec['file']}: {n} pages (want 4–30)")
             target = DOCS / spec["file"]
             shutil.copy(pdf if spec["format"] == "pdf" else src, target)
-            out.append({
-                "file": f"docs/{spec['file']}",
-                "municipality": spec["municipality"],
-                "language": spec["language"],
-                "mixed_language": spec.get("mixed_language", False),
-                "format": spec["format"],
-                "pages": n,
-                "structure": sorted(spec.get("structure", [])),
-                "hard_cases": sorted(spec.get("hard_cases", [])),
-                "requirements": reqs,
-            })
+            out.append(buildkit.document_entry(spec, n, reqs))
     header = ("# Generated by corpus-holdout/build.py from corpus-holdout/passages/*.yaml - do "
               "not edit by hand.\n# Labels follow corpus/GUIDELINES.md (held-out set, never "
               "tuned against).\n")
-    body = yaml.safe_dump({"guidelines": "../corpus/GUIDELINES.md", "documents": out},
-                          allow_unicode=True, sort_keys=False, width=100)
-    (HERE / "labels.yaml").write_text(header + body, encoding="utf-8")
+    buildkit.write_labels(HERE / "labels.yaml", header, "../corpus/GUIDELINES.md", out)
     total = sum(d["pages"] for d in out)
     size = sum(p.stat().st_size for p in DOCS.iterdir())
     print(f"{len(out)} documents, {total} pages, {size / 1e6:.1f} MB")

@@ -16,7 +16,6 @@ import argparse
 import random
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -26,26 +25,13 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import buildkit
+from buildkit import LEVELS, REQUIREMENTS
 from render import Section, render_docx
 from specs import SPECS, DocSpec
 
 HERE = Path(__file__).resolve().parent
 DOCS = HERE / "docs"
-LEVELS = {"missing": 0, "partial": 1, "covered": 2}
-REQUIREMENTS = (
-    "mal-og-strategier",
-    "ansvarsfordeling",
-    "organisering",
-    "samarbeid",
-    "avklaring-ved-uenighet",
-    "barn-og-unges-medvirkning",
-    "kommunestyrevedtak",
-    "tjenesteomrader",
-    "tiltak",
-    "oppfolging-og-evaluering",
-    "lovgrunnlag",
-    "sammenheng-med-andre-planer",
-)
 
 
 @dataclass
@@ -203,18 +189,7 @@ def convert(docx_files: list[Path], outdir: Path) -> None:
     """One LibreOffice call for all files (start-up dominates the cost)."""
     if not docx_files:
         return
-    profile = "file:///tmp/lo_profile_corpus"
-    cmd = [
-        "soffice",
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(outdir),
-        *map(str, docx_files),
-    ]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=1200)
+    buildkit.convert(docx_files, outdir, "corpus", timeout=1200)
 
 
 def pdf_pages(path: Path) -> int:
