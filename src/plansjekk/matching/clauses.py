@@ -177,7 +177,35 @@ def negated_tokens(tokens: Tokens) -> tuple[bool, ...]:
                     flags[index] = True
             carried = negated and (soft or _continues_after_semicolon(tokens, position))
             clause_start = position
+    _negated_subject_clauses(tokens, hard_breaks, flags)
     return tuple(flags)
+
+
+QUESTION_WORDS = frozenset(["hvordan", "korleis", "hvem", "kven", "hva", "kva", "hvilke"])
+_SUBJECT_COPULAS = frozenset(["er", "blir", "vert", "har", "var", "ble", "vart"])
+
+
+def _negated_subject_clauses(tokens: Tokens, hard_breaks: set[int], flags: list[bool]) -> None:
+    """A sentence that opens with an indirect question as its subject and negates it in the
+    main clause after the comma: "Hvordan uenighet skal håndteres, er ikke avklart" /
+    "Korleis usemje skal handterast, er ikkje avklart". The negation reaches back over the
+    comma into the subject clause (the statement is that the thing is absent). Conditions
+    ("Når …", "Om …") are not subjects and keep their own scope."""
+    words, sentence = tokens.words, tokens.sentence
+    count = len(words)
+    start = 0
+    while start < count:
+        end = start
+        while end < count and sentence[end] == sentence[start]:
+            end += 1
+        if words[start] in QUESTION_WORDS:
+            for position in range(start + 2, end - 1):
+                if position in hard_breaks:
+                    if words[position] in _SUBJECT_COPULAS and words[position + 1] in NEGATORS:
+                        for index in range(start, position):
+                            flags[index] = True
+                    break
+        start = end
 
 
 ANAPHORS = frozenset(["det", "dette", "dét", "dei", "de", "disse", "desse"])

@@ -54,6 +54,8 @@ heading, that make an inventory of the services' offer (a requirement of many as
 SUBJECT_TOKENS = 3
 """A service named within a sentence's first tokens is its subject ("Helsestasjonen har …")."""
 INVENTORY_SCORE = 0.75
+RECORD_CONTEXT = 3
+"""Body blocks before a decision that may hold its date or case number (a record's header)."""
 
 
 @dataclass(slots=True)
@@ -302,6 +304,8 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     # are built only when that happens.
     topical = requirement.thresholds.partial > 0 and req.topic is not None
     passage_units = _passage_units(analysis, by_block, topic_blocks if topical else None)
+    if requirement.scope == "document":
+        _record_context(analysis, req, passage_units, by_block, hit_filter.excluded_blocks)
     per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] = (by_block, {})
     for unit in units:
         _score(unit, req, analysis, intent, per_block)
@@ -460,6 +464,54 @@ def _passage_units(
             hits = [pair for b in blocks for pair in get(b, empty)]
             add(Unit(blocks, set(sets[0]).union(*sets[1:]), hits))
     return units
+
+
+def _record_context(
+    analysis: Analysis,
+    req: CompiledRequirement,
+    units: list[Unit],
+    by_block: dict[int, list[tuple[str, Hit]]],
+    excluded: set[int],
+) -> None:
+    """A record states its date and case number once, in its heading or header line, and the
+    decision below it ("Saksprotokoll i Kommunestyret – 19.02.2025" / "Kommunestyret vedtok
+    enstemmig: …"; "Kvitsund kommunestyre, møte 13.02.2025, sak 4/25: …" / "Kommunestyret
+    vedtok samrøystes …"). A passage that itself shows all but one of a document-level
+    requirement's aspects (at least two) takes the missing ones from its section's heading and
+    the body blocks just before it in the same section. A block with an excluded context
+    (formannskapets innstilling, høring) is another body's record and lends nothing."""
+    requirement = req.requirement
+    wanted = set(requirement.require_aspects) or {a for a, _ in req.aspects}
+    if requirement.min_aspects < 3:
+        return
+    ordered = analysis.blocks
+    position = analysis.position
+    for unit in units:
+        own = unit.aspects & wanted
+        missing = wanted - unit.aspects
+        if len(own) < 2 or len(own) < requirement.min_aspects - 1 or not missing:
+            continue
+        place = position.get(unit.blocks[0])
+        if place is None:
+            continue
+        section = ordered[place].block.section
+        borrowed: list[tuple[str, Hit]] = []
+        for back in range(place - 1, max(place - RECORD_CONTEXT - 1, -1), -1):
+            block = ordered[back]
+            if block.block.in_toc:
+                break
+            if block.block.is_heading:
+                if section and block.block.text == section[-1] and block.index not in excluded:
+                    borrowed.extend(p for p in by_block.get(block.index, ()) if p[0] in missing)
+                break
+            if block.block.section != section:
+                break
+            if block.index in excluded:
+                continue
+            borrowed.extend(p for p in by_block.get(block.index, ()) if p[0] in missing)
+        if borrowed:
+            unit.hits = unit.hits + borrowed
+            unit.aspects = unit.aspects | {a for a, _ in borrowed}
 
 
 def _headings(analysis: Analysis) -> frozenset[int]:
