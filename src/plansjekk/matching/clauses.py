@@ -98,6 +98,11 @@ PLACEHOLDERS = tuple(
         "ikkje ferdig*",
         "fylles ut",
         "fyllast ut",
+        "{fylles,fyllast} inn",
+        # a template field left for someone else: "[vert fylt ut av arbeidsgruppa]",
+        # "blir fylt inn seinare"
+        "{vert,blir,bli,blitt} {fylt,fylte} {ut,inn}",
+        "{skal,må} {fylles,fyllast,fylle} {ut,inn}",
         "ettersend{es,ast}",
         "tbd",
         "ikke klar",
