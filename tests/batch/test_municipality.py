@@ -49,6 +49,8 @@ def test_most_frequent_name_in_the_text_when_the_title_page_has_none() -> None:
         ("innsendt/asker_forebyggende-plan_2024.pdf", "Asker"),
         ("Plan forebygging Nordre Follo.docx", "Nordre Follo"),
         ("plan_endelig_v3.pdf", None),
+        ("02-ormvik-oppvekstplan.docx", "Ormvik"),
+        ("Høyringsutkast førebygging Voss.docx", "Voss"),
     ],
 )
 def test_file_name_fallback(path: str, expected: str | None) -> None:

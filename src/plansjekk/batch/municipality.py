@@ -54,6 +54,8 @@ FILE_NOISE = frozenset(
         plan planen forebygging forebyggende forebyggings forebygge barn unge barnevern
         omsorgssvikt atferdsproblemer kommune kommunes herad bydel endelig utkast hoering
         høring horing vedtatt revidert versjon ver final kopi copy og i for av til med rev v
+        oppvekstplan oppvekstplanen handlingsplan temaplan kommunedelplan tiltaksplan strategi
+        førebygging førebyggjande førebyggande høyring høyringsutkast vedteke kommunedelplanen
         """
     )
 )
