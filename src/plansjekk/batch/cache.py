@@ -51,16 +51,17 @@ def file_digest(path: str | os.PathLike[str]) -> str:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """Hash of the code that decides a verdict (readers and matcher).
+    """Hash of the code that decides a stored result (readers, matcher, name detection).
 
     The version number alone is not enough: between releases, and in an editable install,
     the code changes under the same version and a cached verdict would go stale.
     """
+    import plansjekk.batch as batch
     import plansjekk.documents as documents
     import plansjekk.matching as matching
 
     digest = hashlib.sha256()
-    for package in (documents, matching):
+    for package in (documents, matching, batch):
         for source in sorted(Path(package.__file__).parent.glob("*.py")):
             digest.update(source.read_bytes())
     return digest.hexdigest()
