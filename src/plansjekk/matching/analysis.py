@@ -8,7 +8,7 @@ pattern's hits are the positions of its words (each hit built once and shared by
 pattern matching that word), and a longer pattern only looks at the positions where its
 first word matches (notes A9). A `re:` pattern runs once over all blocks joined when it
 provably cannot see across a block boundary, else only on the blocks holding the literal
-text every match contains (`patterns.required_literal`), else block by block. Negation,
+texts every match contains (`prefilter.required_literals`), else block by block. Negation,
 sentence ranges and instructions are computed per block on first use (a block without a
 negator, question mark or imperative gets its empty answer up front).
 """
@@ -32,7 +32,13 @@ from plansjekk.matching.patterns import (
     PatternMatch,
     WordGlob,
     joinable,
-    required_literal,
+    regex_hits,
+)
+from plansjekk.matching.prefilter import (
+    can_match,
+    required_literals,
+    spans_that_can_match,
+    stops_of,
 )
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
@@ -113,26 +119,36 @@ class BlockText:
         return self._negated
 
     @property
+    def word_count(self) -> int:
+        """`len(self.tokens.words)`, without building the tokens."""
+        offsets = self._prepared.offsets
+        return offsets[self._number + 1] - offsets[self._number]
+
+    @property
     def sentences(self) -> dict[int, tuple[int, int]]:
+        """Sentence number → (first token, last token), read from the prepared sentence
+        numbers without building the block's `Tokens` (asked of most blocks with a hit)."""
         if self._sentences is None:
-            numbers = self.tokens.sentence
-            if not numbers:
+            prepared = self._prepared
+            first, after = prepared.offsets[self._number], prepared.offsets[self._number + 1]
+            numbers = prepared.sentence
+            if first == after:
                 self._sentences = {}
-            elif numbers[-1] == 0:
-                self._sentences = {0: (0, len(numbers) - 1)}
-            elif numbers[0] == 0:
-                # `tokenise` numbers sentences in order (0, 1, 2 …): bisect the bounds
-                right = bisect.bisect_right
-                ranges = {}
-                first = 0
-                for number in range(numbers[-1] + 1):
-                    after = right(numbers, number, first)
-                    if after > first:
-                        ranges[number] = (first, after - 1)
-                        first = after
-                self._sentences = ranges
+            elif numbers[after - 1] == numbers[first]:
+                self._sentences = {0: (0, after - first - 1)}
             else:
-                self._sentences = clauses.sentence_ranges(self.tokens)
+                # `Prepared` numbers sentences in order (a block's are base, base + 1 …, as
+                # its `Tokens` number them 0, 1 …): bisect the bounds
+                right = bisect.bisect_right
+                base = numbers[first]
+                ranges = {}
+                start = first
+                for number in range(numbers[after - 1] - base + 1):
+                    end = right(numbers, base + number, start, after)
+                    if end > start:
+                        ranges[number] = (start - first, end - 1 - first)
+                        start = end
+                self._sentences = ranges
         return self._sentences
 
     @property
@@ -436,20 +452,43 @@ class _Index:
         return out
 
     def _regex(self, pattern: Pattern) -> list[Hit]:
-        """A `re:` pattern on all blocks at once when it provably cannot see past a block's
-        end (see `patterns.joinable`), else block by block."""
-        if joinable(pattern):
+        """A `re:` pattern only where it can match: in the sentences of the blocks that hold
+        a text of each set every match contains (see `prefilter`); else on all blocks at
+        once when it provably cannot see past a block's end (see `patterns.joinable`); else
+        block by block."""
+        body = pattern.source[3:].strip()
+        sets = required_literals(body)
+        if not sets and joinable(pattern):
             found = self._regex_joined(pattern)
             if found is not None:
                 return found
         texts = self.texts
-        literal = required_literal(pattern)
-        if literal is not None:  # only the blocks whose text holds what every match holds
-            texts = [texts[number] for number in self._blocks_containing(literal)]
+        if sets:
+            texts = [texts[number] for number in self._blocks_holding(sets)]
+        assert pattern.compiled_regex is not None
+        stops = stops_of(body)
         found = []
         for text in texts:
-            found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
+            tokens = text.tokens
+            spans = spans_that_can_match(tokens.text, stops, sets) if sets else None
+            hits = regex_hits(pattern.compiled_regex, tokens, spans)
+            found.extend(_located(text, hit) for hit in hits)
         return [h for h in found if h.first_token >= 0]
+
+    def _blocks_holding(self, sets: tuple[frozenset[str], ...]) -> list[int]:
+        """Numbers of the blocks holding a text of every set: found in the joined text for
+        the first (most selective) set, checked in each such block's text for the rest."""
+        candidates = sorted(
+            set(itertools.chain.from_iterable(self._blocks_containing(t) for t in sets[0]))
+        )
+        prepared = self.prepared
+        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
+        rest = sets[1:]
+        return [
+            number
+            for number in candidates
+            if can_match(rest, text[cstarts[number] : cstarts[number] + lengths[number]])
+        ]
 
     def _blocks_containing(self, probe: str) -> list[int]:
         """Numbers of the blocks whose normalised text contains `probe`, in order."""

@@ -314,6 +314,26 @@ def clause_numbers(tokens: Tokens) -> tuple[int, ...]:
     return tuple(itertools.accumulate(flags))
 
 
+def same_clause(tokens: Tokens, first: int, second: int) -> bool:
+    """`clause_numbers(tokens)[first] == clause_numbers(tokens)[second]` for two tokens of
+    one sentence, by looking only at the words between them (a clause starts at a word
+    after a hard break (`clause_breaks`) or at a sequence word): asked for a few tokens of
+    a long block, where numbering every clause would cost more."""
+    low, high = min(first, second), max(first, second)
+    words, sentence, starts, ends = tokens.words, tokens.sentence, tokens.starts, tokens.ends
+    text = tokens.text
+    for position in range(low + 1, high + 1):
+        word = words[position]
+        if (
+            sentence[position] != sentence[position - 1]
+            or word in CLAUSE_BOUNDARIES
+            or word in SEQUENCE_WORDS
+            or _BREAK_MARKS.search(text, ends[position - 1], starts[position]) is not None
+        ):
+            return False
+    return True
+
+
 def sentence_ranges(tokens: Tokens) -> dict[int, tuple[int, int]]:
     """Sentence number → (first token, last token)."""
     ranges: dict[int, tuple[int, int]] = {}

@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from plansjekk.documents.model import BlockKind
 from plansjekk.findings import Reason
 from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Analysis, Hit
 from plansjekk.matching.compiled import CompiledRequirement
+from plansjekk.matching.normalise import Tokens
 from plansjekk.matching.sections import Section, passages, section_label
 
 FRONT_BLOCKS = 15
@@ -63,8 +66,10 @@ class Unit:
     """A candidate piece of evidence: a section with a matching heading, or a passage."""
 
     blocks: tuple[int, ...]
-    aspects: set[str]
+    aspects: set[str] | frozenset[str]
     hits: list[tuple[str, Hit]]
+    """(aspect, hit) in block order; may be shared with other units, so never changed in
+    place."""
     score: float = 0.0
     reasons: set[Reason] = field(default_factory=set)
     heading: int | None = None
@@ -93,6 +98,72 @@ class Judgement:
     """The verdict hangs on a structural judgement a person should confirm."""
 
 
+class _Exclusions:
+    """Where a set of `exclude` patterns hits: (block, sentence) → the first tokens of its
+    hits. Whether a requirement's hit shares a clause with one is decided from the words
+    between the two (`clauses.same_clause`), only for a hit in the same sentence (a clause
+    never spans sentences): most blocks with an `exclude` hit hold no hit of the requirement
+    there, and numbering every clause of a long block would cost more. Derived once per
+    document and set of patterns, for every requirement that shares them."""
+
+    __slots__ = ("_analysis", "_tokens", "blocks")
+
+    def __init__(self, analysis: Analysis, patterns: tuple) -> None:
+        self._analysis = analysis
+        tokens: dict[tuple[int, int], list[int]] = {}
+        for pattern in patterns:
+            for hit in analysis.hits(pattern):
+                tokens.setdefault((hit.block, hit.sentence), []).append(hit.first_token)
+        self._tokens = tokens
+        self.blocks: frozenset[int] = frozenset(block for block, _ in tokens)
+        """The blocks with an `exclude` hit."""
+
+    @classmethod
+    def of(cls, analysis: Analysis, patterns: tuple) -> _Exclusions:
+        key = ("exclusions", _key(patterns))
+        found = analysis.derived.get(key)
+        if found is None:
+            found = analysis.derived[key] = cls(analysis, patterns)
+        return found  # type: ignore[return-value]
+
+    def covers(self, hit: Hit) -> bool:
+        """True when the hit lies in a clause that holds an `exclude` hit."""
+        others = self._tokens.get((hit.block, hit.sentence))
+        if others is None:
+            return False
+        tokens = self._analysis.by_index[hit.block].tokens
+        return any(_same_clause(tokens, hit.first_token, other) for other in others)
+
+
+def _same_clause(tokens: Tokens, first: int, second: int) -> bool:
+    """Whether two tokens have the same clause number, a token outside the block (a hit
+    that does not start at a word) having -1."""
+    count = len(tokens.words)
+    inside = 0 <= first < count
+    if inside != (0 <= second < count):
+        return False
+    return not inside or clauses.same_clause(tokens, first, second)
+
+
+class _Voided(NamedTuple):
+    """The hits of one list that are not evidence, with why, summarised for `HitFilter`."""
+
+    pairs: list[tuple[Hit, Reason]]
+    blocks: frozenset[int]
+    reasons: frozenset[Reason]
+
+    @classmethod
+    def of(cls, pairs: list[tuple[Hit, Reason]]) -> _Voided:
+        return cls(
+            pairs,
+            frozenset([hit.block for hit, _ in pairs]),
+            frozenset([reason for _, reason in pairs]),
+        )
+
+
+_NOTHING_VOIDED = _Voided([], frozenset(), frozenset())
+
+
 class HitFilter:
     """Sorts a requirement's hits into valid ones and the reasons others were voided."""
 
@@ -102,19 +173,14 @@ class HitFilter:
         self.signals: dict[tuple[int, int, int, int], _Signals] = analysis.derived.setdefault(
             "signals", {}
         )  # type: ignore[assignment]
-        self.excluded = {
-            (h.block, self._clause(h.block, h.first_token))
-            for p in req.exclude
-            for h in analysis.hits(p)
-        }
-        self.excluded_blocks = {block for block, _ in self.excluded}
-        self._shared: list[Hit] | None = None
-        """The last list `valid` returned when it is the one shared by all requirements."""
+        self.exclusions = _Exclusions.of(analysis, req.exclude)
+        self.excluded_blocks = self.exclusions.blocks
         self.voided: set[Reason] = set()
         """Why hits of the topic (the requirement's own words) were voided."""
         self.recording_topic = False
         self.voided_blocks: set[int] = set()
-        self.voided_by_block: dict[int, list[Reason]] = defaultdict(list)
+        self._voided_lists: list[list[tuple[Hit, Reason]]] = []
+        """Every voided hit `valid` met (read only to explain an empty section body)."""
 
     def why_void(self, hit: Hit) -> Reason | None:
         key = (hit.block, hit.sentence, hit.first_token, hit.last_token)
@@ -125,16 +191,9 @@ class HitFilter:
         negated, with_echo, without_echo = signals
         if negated:
             return Reason.NEGATED
-        if (
-            hit.block in self.excluded_blocks
-            and (hit.block, self._clause(hit.block, hit.first_token)) in self.excluded
-        ):
+        if hit.block in self.excluded_blocks and self.exclusions.covers(hit):
             return Reason.UNRELATED_SENSE
         return with_echo if self.use_echo else without_echo
-
-    def _clause(self, block: int, token: int) -> int:
-        numbers = self.analysis.by_index[block].clauses
-        return numbers[token] if 0 <= token < len(numbers) else -1
 
     def valid(self, hits: list[Hit]) -> list[Hit]:
         """The hits that are evidence; records why the others were voided. The verdict
@@ -152,69 +211,46 @@ class HitFilter:
                 for hit, reason in zip(hits, reasons, strict=True)
                 if reason is not None
             ]
-            cached = (hits, kept, voided, reasons)
+            cached = (hits, kept, _Voided.of(voided) if voided else _NOTHING_VOIDED, reasons)
             self.analysis.derived[key] = cached
-        _, kept, voided, reasons = cached
-        self._shared = kept
+        _, kept, summary, reasons = cached
         blocks = self.excluded_blocks
         if blocks and any(hit.block in blocks for hit in hits):
-            excluded = self.excluded
-            kept, voided = [], []
-            for hit, reason in zip(hits, reasons, strict=True):
-                if (
-                    reason is not Reason.NEGATED
-                    and hit.block in blocks
-                    and (hit.block, self._clause(hit.block, hit.first_token)) in excluded
-                ):
-                    reason = Reason.UNRELATED_SENSE
-                if reason is None:
-                    kept.append(hit)
-                else:
-                    voided.append((hit, reason))
-        for hit, reason in voided:
-            self._void(hit, reason)
+            kept, summary = self._without_excluded(hits, reasons)
+        if summary.pairs:
+            self._record(summary)
         return kept
 
-    def valid_by_block(self, hits: list[Hit]) -> list[tuple[int, list[Hit]]]:
-        """`valid(hits)` grouped by block in reading order; the grouping is shared by the
-        requirements whose hits are voided alike (no `exclude` in their blocks)."""
-        if not hits:
-            return []
-        kept = self.valid(hits)
-        shared = kept is self._shared
-        key = ("by-block", id(kept))
-        cached = self.analysis.derived.get(key) if shared else None
-        if cached is not None and cached[0] is kept:
-            return cached[1]
-        groups: dict[int, list[Hit]] = {}
-        for hit in kept:
-            found = groups.get(hit.block)
-            if found is None:
-                groups[hit.block] = [hit]
+    def _without_excluded(
+        self, hits: list[Hit], reasons: list[Reason | None]
+    ) -> tuple[list[Hit], _Voided]:
+        """`valid` for a list with hits in the clause of an `exclude` hit."""
+        blocks, covers = self.excluded_blocks, self.exclusions.covers
+        kept: list[Hit] = []
+        voided: list[tuple[Hit, Reason]] = []
+        for hit, reason in zip(hits, reasons, strict=True):
+            if reason is not Reason.NEGATED and hit.block in blocks and covers(hit):
+                reason = Reason.UNRELATED_SENSE
+            if reason is None:
+                kept.append(hit)
             else:
-                found.append(hit)
-        grouped = list(groups.items())
-        if shared:
-            self.analysis.derived[key] = (kept, grouped)
-        return grouped
+                voided.append((hit, reason))
+        return kept, _Voided.of(voided) if voided else _NOTHING_VOIDED
 
-    def _base_reason(self, hit: Hit) -> Reason | None:
-        """`why_void` without the `exclude` check."""
-        key = (hit.block, hit.sentence, hit.first_token, hit.last_token)
-        signals = self.signals.get(key)
-        if signals is None:
-            signals = _signals(self.analysis, hit)
-            self.signals[key] = signals
-        negated, with_echo, without_echo = signals
-        if negated:
-            return Reason.NEGATED
-        return with_echo if self.use_echo else without_echo
-
-    def _void(self, hit: Hit, reason: Reason) -> None:
+    def _record(self, summary: _Voided) -> None:
         if self.recording_topic:
-            self.voided.add(reason)
-        self.voided_blocks.add(hit.block)
-        self.voided_by_block[hit.block].append(reason)
+            self.voided |= summary.reasons
+        self.voided_blocks |= summary.blocks
+        self._voided_lists.append(summary.pairs)
+
+    @property
+    def voided_by_block(self) -> dict[int, list[Reason]]:
+        """Block → why each of its hits met by `valid` was voided."""
+        found: dict[int, list[Reason]] = defaultdict(list)
+        for pairs in self._voided_lists:
+            for hit, reason in pairs:
+                found[hit.block].append(reason)
+        return found
 
 
 _Signals = tuple[bool, Reason | None, Reason | None]
@@ -223,7 +259,8 @@ the `exclude` check with and without echo of the law (see `HitFilter.why_void`).
 
 
 def _base_reasons(analysis: Analysis, hits: list[Hit], use_echo: bool) -> list[Reason | None]:
-    """`HitFilter._base_reason` of every hit (`_signals` inlined for a long list)."""
+    """`HitFilter.why_void` of every hit without the `exclude` check (`_signals` inlined
+    for a long list)."""
     by_index = analysis.by_index
     clean = _clean_blocks(analysis)
     echo_reason = Reason.ECHO_OF_LAW if use_echo else None
@@ -280,21 +317,39 @@ def _signals(analysis: Analysis, hit: Hit) -> _Signals:
     return negated, None, None
 
 
+def _valid_hits(
+    analysis: Analysis, req: CompiledRequirement, hit_filter: HitFilter
+) -> tuple[dict[int, list[tuple[str, Hit]]], set[int]]:
+    """The valid hits of every aspect by block (in reading order of first hit; within a
+    block, by aspect, pattern and position), and the blocks with a valid topic hit."""
+    by_block: dict[int, list[tuple[str, Hit]]] = {}
+    topic_blocks: set[int] = set()
+    get = by_block.get
+    for aspect_id, patterns in req.aspects:
+        topical = aspect_id == req.topic
+        hit_filter.recording_topic = topical
+        for pattern in patterns:
+            kept = hit_filter.valid(analysis.hits(pattern))
+            for hit in kept:
+                pairs = get(hit.block)
+                if pairs is None:
+                    by_block[hit.block] = [(aspect_id, hit)]
+                else:
+                    pairs.append((aspect_id, hit))
+            if topical:
+                topic_blocks.update(map(_BLOCK, kept))
+    hit_filter.recording_topic = False
+    return by_block, topic_blocks
+
+
+_BLOCK = operator.itemgetter(0)
+"""A `Hit`'s block."""
+
+
 def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section]) -> Judgement:
     requirement = req.requirement
     hit_filter = HitFilter(analysis, req)
-    by_block: dict[int, list[tuple[str, Hit]]] = defaultdict(list)
-    topic_blocks: set[int] = set()
-    """Blocks with a valid hit of the topic aspect."""
-    for aspect_id, patterns in req.aspects:
-        hit_filter.recording_topic = aspect_id == req.topic
-        for pattern in patterns:
-            groups = hit_filter.valid_by_block(analysis.hits(pattern))
-            for block, hits in groups:
-                by_block[block].extend(zip(itertools.repeat(aspect_id), hits))
-            if aspect_id == req.topic:
-                topic_blocks.update(block for block, _ in groups)
-    hit_filter.recording_topic = False
+    by_block, topic_blocks = _valid_hits(analysis, req, hit_filter)
     units: list[Unit] = []
     if requirement.scope != "document":
         units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
@@ -306,18 +361,18 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     passage_units = _passage_units(analysis, by_block, topic_blocks if topical else None)
     if requirement.scope == "document":
         _record_context(analysis, req, passage_units, by_block, hit_filter.excluded_blocks)
-    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] = (by_block, {})
+    scoring = _Scoring.of(analysis, req, intent, by_block)
     for unit in units:
-        _score(unit, req, analysis, intent, per_block)
+        _score(unit, scoring)
     for unit in passage_units:
-        _score(unit, req, analysis, intent, per_block)
+        _score(unit, scoring)
     if topical and not units and all(u.score <= 0 for u in passage_units):
         # Every passage now scores 0 (one with the topic holds a topic block, so it was
         # scored above), so the verdict and evidence depend only on the first passage in
         # order (the best of an all-zero field): only that one is built and scored.
         passage_units = _passage_units(analysis, by_block, first_only=True)
         for unit in passage_units:
-            _score(unit, req, analysis, intent, per_block)
+            _score(unit, scoring)
     units.extend(passage_units)
     if requirement.min_aspects >= MANY_ASPECTS and requirement.scope != "document":
         units.extend(_inventory_units(analysis, req, by_block, intent))
@@ -341,13 +396,15 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
         reasons |= hit_filter.voided
         if score < requirement.thresholds.partial and _only_toc(analysis, req):
             reasons.add(Reason.ONLY_TOC)
+    weighed = sorted(hit_filter.voided_blocks.union(by_block))
+    """The blocks with a hit of the requirement, valid or voided, in reading order."""
     return Judgement(
         score=round(min(max(score, 0.0), 1.0), 3),
         units=_for_evidence([u for u in units if u.score > 0], requirement.thresholds),
         reasons=reasons,
         aspects_found=tuple(a for a, _ in req.aspects if best and a in best.aspects),
-        sections_weighed=_sections_weighed(analysis, by_block, hit_filter, units),
-        suggested_section=_suggest(analysis, sections, by_block, hit_filter),
+        sections_weighed=_sections_weighed(analysis, weighed, units),
+        suggested_section=_suggest(analysis, sections, by_block, weighed),
         deprecated_found=deprecated and score < requirement.thresholds.covered,
         borderline=bool(best and best.capped and score < requirement.thresholds.covered),
     )
@@ -439,31 +496,43 @@ def _passage_units(
     first_only: bool = False,
 ) -> list[Unit]:
     """The passages around the blocks with hits (around `topic_blocks`, those with topic
-    hits, when given); only the first in order with `first_only`."""
+    hits, when given); only the first in order with `first_only`.
+
+    A block's aspects and hits are shared by every window holding it, and a window longer
+    than one block extends the window before it in order (the windows from one start are
+    its prefixes, `sections.passages`), so each window costs one union and one
+    concatenation. A one-block passage shares its block's hit list and aspect set (units
+    never change them in place: `_record_context` replaces them)."""
     headings = _headings(analysis)
     with_hits = (topic_blocks if topic_blocks is not None else by_block.keys()) - headings
     found = passages(analysis, with_hits)
     if first_only:
         found = found[:1]
-    # A block's aspects are shared by every window holding it: one frozenset per block.
     get = by_block.get
-    empty: tuple = ()
+    empty: list[tuple[str, Hit]] = []
     aspects_of: dict[int, frozenset[str]] = {}
     units = []
     add = units.append
+    previous: Unit | None = None
     for blocks in found:
-        sets = []
-        for b in blocks:
-            aspects = aspects_of.get(b)
-            if aspects is None:
-                aspects = aspects_of[b] = frozenset([a for a, _ in get(b, empty)])
-            sets.append(aspects)
+        last = blocks[-1]
+        aspects = aspects_of.get(last)
+        if aspects is None:
+            aspects = aspects_of[last] = frozenset([a for a, _ in get(last, empty)])
         if len(blocks) == 1:
-            add(Unit(blocks, set(sets[0]), list(get(blocks[0], empty))))
-        else:
-            hits = [pair for b in blocks for pair in get(b, empty)]
-            add(Unit(blocks, set(sets[0]).union(*sets[1:]), hits))
+            unit = Unit(blocks, aspects, get(last, empty))
+        elif previous is not None and previous.blocks == blocks[:-1]:
+            unit = Unit(blocks, previous.aspects | aspects, previous.hits + get(last, empty))
+        else:  # its shorter prefix holds no hit block, so it is no passage of its own
+            unit = _window_unit(blocks, by_block)
+        add(unit)
+        previous = unit
     return units
+
+
+def _window_unit(blocks: tuple[int, ...], by_block: dict[int, list[tuple[str, Hit]]]) -> Unit:
+    hits = [pair for b in blocks for pair in by_block.get(b, ())]
+    return Unit(blocks, frozenset([a for a, _ in hits]), hits)
 
 
 def _record_context(
@@ -526,16 +595,17 @@ def _headings(analysis: Analysis) -> frozenset[int]:
 def _for_evidence(units: list[Unit], thresholds) -> list[Unit]:
     """Evidence order: the units of the best status band first; inside a band, a section under
     a heading that names the topic before a passage elsewhere, then the higher score, then the
-    passage with more matched words (the strongest excerpt first)."""
+    passage with more matched words (the strongest excerpt first), then the earlier blocks:
+    `units` come in judging order (by score, sections first, then by blocks), which a stable
+    sort keeps among units equal in all the rest."""
+    covered, partial = thresholds.covered, thresholds.partial
 
-    def band(unit: Unit) -> int:
-        if unit.score >= thresholds.covered:
-            return 2
-        return 1 if unit.score >= thresholds.partial else 0
+    def key(unit: Unit) -> tuple[int, bool, float, int]:
+        score = unit.score
+        band = 2 if score >= covered else 1 if score >= partial else 0
+        return (-band, unit.heading is None, -score, -len(unit.hits))
 
-    return sorted(
-        units, key=lambda u: (-band(u), u.heading is None, -u.score, -len(u.hits), u.blocks)
-    )
+    return sorted(units, key=key)
 
 
 def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
@@ -547,42 +617,91 @@ def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
     return found  # type: ignore[return-value]
 
 
-def _structure(
-    unit: Unit,
-    req: CompiledRequirement,
-    analysis: Analysis,
-    intent: set[tuple[int, int]],
-    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] | None = None,
-) -> None:
+@dataclass(slots=True)
+class _Scoring:
+    """What scoring a unit asks of its requirement and document, derived once per judgement
+    rather than once per unit: a long plan has about a thousand candidate passages for a
+    requirement."""
+
+    req: CompiledRequirement
+    analysis: Analysis
+    intent: set[tuple[int, int]]
+    by_block: dict[int, list[tuple[str, Hit]]]
+    topic: str | None
+    minimum: int
+    """`min_aspects`, at least 1."""
+    covered: float
+    required: tuple[str, ...]
+    required_set: frozenset[str]
+    pair: tuple[str, str] | None
+    """`_pair(req)`."""
+    headers: frozenset[int]
+    """Table rows with a topic hit in a later cell (`_keyed_rows`)."""
+    keyed: dict[int, int]
+    """Header → the rows keyed by an actor below it (shared by the requirements with the
+    same actor patterns)."""
+    actors: tuple
+    statements: dict[int, int] = field(default_factory=dict)
+    """Block → its sentences where topic and actor meet (`_block_statements`)."""
+
+    @classmethod
+    def of(
+        cls,
+        analysis: Analysis,
+        req: CompiledRequirement,
+        intent: set[tuple[int, int]],
+        by_block: dict[int, list[tuple[str, Hit]]],
+    ) -> _Scoring:
+        requirement = req.requirement
+        pair = _pair(req)
+        headers: frozenset[int] = frozenset()
+        actors: tuple = ()
+        keyed: dict[int, int] = {}
+        if pair is not None:
+            patterns = dict(req.aspects)
+            later = _cell_blocks(analysis, patterns.get(pair[0], ()), first_cell=False)
+            by_index = analysis.by_index
+            headers = frozenset(b for b in later if by_index[b].block.kind is BlockKind.TABLE_ROW)
+            actors = patterns.get(pair[1], ())
+            keyed = analysis.derived.setdefault(("keyed-rows", _key(actors)), {})  # type: ignore[assignment]
+        return cls(
+            req=req,
+            analysis=analysis,
+            intent=intent,
+            by_block=by_block,
+            topic=req.topic,
+            minimum=max(requirement.min_aspects, 1),
+            covered=requirement.thresholds.covered,
+            required=requirement.require_aspects,
+            required_set=frozenset(requirement.require_aspects),
+            pair=pair,
+            headers=headers,
+            keyed=keyed,
+            actors=actors,
+        )
+
+
+def _structure(unit: Unit, scoring: _Scoring) -> None:
     """Fills `statements` (topic + actor in one sentence or row, or rows of a keyed table)."""
-    pair = _pair(req)
+    pair = scoring.pair
     if pair is None:
         return
-    topic, actor = pair
-    if per_block is None:
-        where: dict[tuple[int, int], set[str]] = defaultdict(set)
-        for aspect, hit in unit.hits:
-            if hit.block != unit.heading and (hit.block, hit.sentence) not in intent:
-                where[(hit.block, hit.sentence)].add(aspect)
-        rows = len({b for (b, _), found in where.items() if {topic, actor} <= found})
-        sentences = sum(1 for found in where.values() if {topic, actor} <= found)
-    else:
-        # A unit's hits are its blocks' hits (`by_block`), so its statements add up block
-        # by block: each block's are counted once per requirement.
-        by_block, counts = per_block
-        rows = sentences = 0
-        for block in unit.blocks:
-            if block == unit.heading:
-                continue
-            count = counts.get(block)
-            if count is None:
-                count = counts[block] = _block_statements(
-                    by_block.get(block, ()), intent, topic, actor
-                )
-            if count:
-                rows += 1
-                sentences += count
-    unit.statements = max(sentences, rows) + _keyed_rows(unit, req, analysis, topic, actor)
+    # A unit's hits are its blocks' hits (`by_block`), so its statements add up block by
+    # block: each block's are counted once per requirement.
+    counts = scoring.statements
+    rows = sentences = 0
+    for block in unit.blocks:
+        if block == unit.heading:
+            continue
+        count = counts.get(block)
+        if count is None:
+            count = counts[block] = _block_statements(
+                scoring.by_block.get(block, ()), scoring.intent, *pair
+            )
+        if count:
+            rows += 1
+            sentences += count
+    unit.statements = max(sentences, rows) + _keyed_rows(unit, scoring)
 
 
 def _block_statements(
@@ -614,31 +733,18 @@ def _pair(req: CompiledRequirement) -> tuple[str, str] | None:
     return required[0], required[1]
 
 
-def _keyed_rows(
-    unit: Unit, req: CompiledRequirement, analysis: Analysis, topic: str, actor: str
-) -> int:
+def _keyed_rows(unit: Unit, scoring: _Scoring) -> int:
     """Rows of a table in the unit whose header names the topic in a later column and whose
     first cell names an actor: "Teneste | Ansvar" / "Helsestasjonen | Heimebesøk …"."""
-    patterns = dict(req.aspects)
-    later = _cell_blocks(analysis, patterns.get(topic, ()), first_cell=False)
-    if not later:
+    headers = scoring.headers
+    if not headers:
         return 0
-    header = next(
-        (
-            b
-            for b in unit.blocks
-            if b in later and analysis.by_index[b].block.kind is BlockKind.TABLE_ROW
-        ),
-        None,
-    )
+    header = next((b for b in unit.blocks if b in headers), None)
     if header is None:
         return 0
-    actors = patterns.get(actor, ())
-    counts = analysis.derived.setdefault(("keyed-rows", _key(actors)), {})
-    count = counts.get(header)  # type: ignore[union-attr]
+    count = scoring.keyed.get(header)
     if count is None:
-        count = _rows_keyed_by(analysis, header, actors)
-        counts[header] = count  # type: ignore[index]
+        count = scoring.keyed[header] = _rows_keyed_by(scoring.analysis, header, scoring.actors)
     return count if count >= KEYED_ROWS else 0
 
 
@@ -696,38 +802,31 @@ def _first_sentence(analysis: Analysis, block: int) -> int:
     return 0
 
 
-def _score(
-    unit: Unit,
-    req: CompiledRequirement,
-    analysis: Analysis,
-    intent: set[tuple[int, int]],
-    per_block: tuple[dict[int, list[tuple[str, Hit]]], dict[int, int]] | None = None,
-) -> None:
+def _score(unit: Unit, scoring: _Scoring) -> None:
     """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
     body that shows them); a lone mention stays in the partial band. The structure (`firm`,
     `statements`) is weighed only for a unit that scores at all, `firm` only for one that
     would be covered."""
-    _base_score(unit, req)
+    _base_score(unit, scoring)
     if unit.score <= 0:
         return
-    _structure(unit, req, analysis, intent, per_block)
-    requirement = req.requirement
-    minimum = max(requirement.min_aspects, 1)
-    covered = requirement.thresholds.covered
-    pair = _pair(req)
+    _structure(unit, scoring)
+    minimum = scoring.minimum
+    covered = scoring.covered
+    pair = scoring.pair
     if pair is not None and unit.statements >= STATEMENTS_FOR_DESCRIPTION and unit.score < covered:
         unit.score = 0.8 if unit.heading is not None else covered + 0.05
         unit.reasons.discard(Reason.FEW_ASPECTS)
         return
     if unit.score < covered:
         return
-    unit.firm = _firm(unit, intent)
+    unit.firm = _firm(unit, scoring.intent)
     if len(unit.firm) < minimum and unit.statements < STATEMENTS_FOR_DESCRIPTION:
         _cap(unit, Reason.INTENT if len(unit.firm) < len(unit.aspects) else Reason.PASSING_MENTION)
     elif pair is not None and unit.heading is None and unit.statements == 0:
         _cap(unit, Reason.FEW_ASPECTS)
-    elif requirement.scope != "document":
-        reason = _thin(unit, req, analysis, intent)
+    elif scoring.req.requirement.scope != "document":
+        reason = _thin(unit, scoring.req, scoring.analysis, scoring.intent)
         if reason is not None:
             _cap(unit, reason)
 
@@ -833,18 +932,17 @@ def mark_heading_owners(analysis: Analysis, requirements) -> None:
     analysis.derived["heading-owners"] = {b: frozenset(ids) for b, ids in owners.items()}
 
 
-def _base_score(unit: Unit, req: CompiledRequirement) -> None:
+def _base_score(unit: Unit, scoring: _Scoring) -> None:
     if unit.score < 0:
         unit.score = 0.0
         return
-    requirement = req.requirement
-    aspects, minimum = len(unit.aspects), max(requirement.min_aspects, 1)
-    required = requirement.require_aspects
-    if unit.heading is None and req.topic not in unit.aspects:
+    aspects, minimum = len(unit.aspects), scoring.minimum
+    required = scoring.required
+    if unit.heading is None and scoring.topic not in unit.aspects:
         unit.score = 0.0
         return
-    if required and not set(required) <= unit.aspects:
-        present = len(set(required) & unit.aspects)
+    if required and not scoring.required_set <= unit.aspects:
+        present = len(scoring.required_set & unit.aspects)
         unit.reasons.add(Reason.MISSING_REQUIRED_ASPECT)
         anchored = required[0] in unit.aspects or unit.heading is not None
         unit.score = 0.4 if anchored and present >= math.ceil(len(required) / 2) else 0.0
@@ -859,8 +957,8 @@ def _base_score(unit: Unit, req: CompiledRequirement) -> None:
         return
     if aspects >= minimum:
         unit.score = min(0.7 + extra, 0.85) - 0.03 * (len(unit.blocks) - 1)
-        if unit.score < requirement.thresholds.covered + 0.02:
-            unit.score = requirement.thresholds.covered + 0.02
+        if unit.score < scoring.covered + 0.02:
+            unit.score = scoring.covered + 0.02
     elif aspects == 1:
         unit.score = 0.3
         unit.reasons.add(Reason.PASSING_MENTION)
@@ -910,8 +1008,24 @@ def _negative_signal(analysis: Analysis, req: CompiledRequirement, hit_filter: H
 
 
 _PAST_STEP = frozenset(
-    ["har", "hadde", "vært", "vore", "var", "ble", "blei", "vart", "etter", "gjennomført",
-     "behandlet", "behandla", "handsama", "handsamt", "drøftet", "drøfta"]
+    [
+        "har",
+        "hadde",
+        "vært",
+        "vore",
+        "var",
+        "ble",
+        "blei",
+        "vart",
+        "etter",
+        "gjennomført",
+        "behandlet",
+        "behandla",
+        "handsama",
+        "handsamt",
+        "drøftet",
+        "drøfta",
+    ]
 )
 """Words that make a hearing a step already taken ("Planen har vore på høyring", "vedteken
 etter offentleg ettersyn"), not the state of the document."""
@@ -930,33 +1044,48 @@ def _only_toc(analysis: Analysis, req: CompiledRequirement) -> bool:
     return any(analysis.toc_hits(p) for p in patterns)
 
 
-def _sections_weighed(
-    analysis: Analysis,
-    by_block: dict[int, list[tuple[str, Hit]]],
-    hit_filter: HitFilter,
-    units: list[Unit],
-) -> tuple[str, ...]:
-    blocks = sorted(
-        {*by_block, *hit_filter.voided_blocks, *(u.heading for u in units if u.heading is not None)}
-    )
-    labels = [section_label(analysis, b) for b in blocks]
-    return tuple(dict.fromkeys(label for label in labels if label))[:12]
+def _sections_weighed(analysis: Analysis, weighed: list[int], units: list[Unit]) -> tuple[str, ...]:
+    """The first twelve sections, in reading order, holding a hit (valid or voided) or
+    heading a unit (`weighed`: the blocks with a hit, in order)."""
+    headings = {u.heading for u in units if u.heading is not None}
+    blocks = sorted(headings.union(weighed)) if headings else weighed
+    labels = _labels(analysis)
+    found: dict[str, None] = {}
+    for block in blocks:
+        label = labels.get(block)
+        if label and label not in found:
+            found[label] = None
+            if len(found) == 12:
+                break
+    return tuple(found)
+
+
+def _labels(analysis: Analysis) -> dict[int, str | None]:
+    """`section_label` of every block (derived once per document; a block not in the map
+    has none)."""
+    found = analysis.derived.get("labels")
+    if found is None:
+        found = {text.index: section_label(analysis, text.index) for text in analysis.blocks}
+        analysis.derived["labels"] = found
+    return found  # type: ignore[return-value]
 
 
 def _suggest(
     analysis: Analysis,
     sections: list[Section],
     by_block: dict[int, list[tuple[str, Hit]]],
-    hit_filter: HitFilter,
+    weighed: list[int],
 ) -> str | None:
     """The heading whose section holds most of the requirement's hits (valid or voided), else
     the first top-level heading."""
     title = _title_heading(analysis, sections)
     counts: dict[str, int] = defaultdict(int)
-    for block in sorted({*by_block, *hit_filter.voided_blocks}):
-        label = section_label(analysis, block)
+    labels = _labels(analysis)
+    get = by_block.get
+    for block in weighed:
+        label = labels.get(block)
         if label and label != title:
-            counts[label] += len(by_block.get(block, ())) or 1
+            counts[label] += len(get(block, ())) or 1
     if counts:
         return max(counts, key=lambda k: counts[k])  # first in reading order on a tie
     top = [s for s in sections if s.level == 1 and s.title != title]
@@ -966,7 +1095,15 @@ def _suggest(
 def _title_heading(analysis: Analysis, sections: list[Section]) -> str | None:
     """The document's own title when its first heading is one: above every other heading, or
     naming the plan ("Plan for førebygging … 2024–2028"). Never a place to write into: with
-    no other section, a new chapter is needed."""
+    no other section, a new chapter is needed. (Derived once per document and sections.)"""
+    found = analysis.derived.get("title-heading")
+    if found is None or found[0] is not sections:  # type: ignore[index]
+        found = (sections, _find_title_heading(analysis, sections))
+        analysis.derived["title-heading"] = found
+    return found[1]  # type: ignore[index]
+
+
+def _find_title_heading(analysis: Analysis, sections: list[Section]) -> str | None:
     if not sections:
         return None
     first = sections[0]
@@ -993,14 +1130,15 @@ def _inventory_units(
     groups: dict[tuple[str, ...], dict[str, list[tuple[str, Hit]]]] = {}
     blocks_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
     for block in sorted(by_block):
+        per_sentence: dict[int, list[tuple[str, Hit]]] = {}
+        for pair in by_block[block]:
+            if pair[0] != topic and (block, pair[1].sentence) not in intent:
+                per_sentence.setdefault(pair[1].sentence, []).append(pair)
+        if not per_sentence:
+            continue
         text = analysis.by_index[block]
-        per_sentence: dict[int, list[tuple[str, Hit]]] = defaultdict(list)
-        for aspect, hit in by_block[block]:
-            if aspect != topic and (block, hit.sentence) not in intent:
-                per_sentence[hit.sentence].append((aspect, hit))
         for number in sorted(per_sentence):
-            found = sorted(per_sentence[number], key=lambda pair: pair[1].first_token)
-            subject = _subject(analysis, text, number, found)
+            subject = _subject(analysis, text, number, per_sentence[number])
             if subject is None:
                 continue
             key = text.block.section
@@ -1012,7 +1150,7 @@ def _inventory_units(
         if len(services) < INVENTORY_SERVICES:
             continue
         blocks = tuple(sorted(blocks_of[key]))
-        hits = [pair for b in blocks for pair in by_block.get(b, ()) if b in blocks]
+        hits = [pair for b in blocks for pair in by_block.get(b, ())]
         unit = Unit(blocks, {a for a, _ in hits} | {topic or ""}, hits, score=INVENTORY_SCORE)
         units.append(unit)
     return units
@@ -1022,9 +1160,10 @@ def _subject(
     analysis: Analysis, text, number: int, found: list[tuple[str, Hit]]
 ) -> tuple[str, Hit] | None:
     """The service a sentence (or a first table cell, or a heading over a body) is about,
-    when it names one service first and describes it; else None."""
+    when it names one service first and describes it; else None. `found` are the
+    sentence's hits of services, the first of the earliest (its subject) deciding."""
     first, last = text.sentences.get(number, (0, -1))
-    aspect, hit = found[0]
+    aspect, hit = min(found, key=_first_token)
     if hit.first_token - first >= SUBJECT_TOKENS:
         return None
     services = {a for a, _ in found}
@@ -1032,12 +1171,16 @@ def _subject(
     if len(joint) > 1 or len(services) > 3:
         return None
     kind = text.block.kind
-    words = len(text.tokens.words)
+    words = text.word_count
     if text.block.is_heading:
         return (aspect, hit) if words <= 8 and text.index in _with_body(analysis) else None
     if kind is BlockKind.TABLE_ROW:
         return (aspect, hit) if number == 0 and last < words - 1 else None
     return (aspect, hit) if last - first + 1 >= 5 else None
+
+
+def _first_token(pair: tuple[str, Hit]) -> int:
+    return pair[1].first_token
 
 
 def _with_body(analysis: Analysis) -> frozenset[int]:

@@ -19,12 +19,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from re import _constants as _re_constants
-from re import _parser as _re_parser
 
 import regex
 
 from plansjekk.matching.normalise import SEPARATOR, TOKEN, Tokens, normalise, tokenise
+from plansjekk.matching.prefilter import never_consumes, parse_regex
 
 MAX_GAP = 3
 """`...` allows up to this many other words between two words."""
@@ -135,7 +134,7 @@ class Pattern:
         """Hits in tokenised text; `starts` optionally restricts the candidate first tokens
         (the matcher passes the positions where the first glob is already known to match)."""
         if self.compiled_regex is not None:
-            yield from _regex_hits(self.compiled_regex, tokens)
+            yield from regex_hits(self.compiled_regex, tokens)
             return
         first = self.first
         assert first is not None
@@ -175,9 +174,20 @@ def _extend(
     return None
 
 
-def _regex_hits(compiled: regex.Pattern[str], tokens: Tokens) -> Iterator[PatternMatch]:
+def regex_hits(
+    compiled: regex.Pattern[str], tokens: Tokens, spans: list[tuple[int, int]] | None = None
+) -> Iterator[PatternMatch]:
+    """A regex's hits in tokenised text, or only within `spans` (start, end) of it."""
+    text = tokens.text
     try:
-        hits = list(compiled.finditer(tokens.text, timeout=REGEX_TIMEOUT))
+        if spans is None:
+            hits = list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+        else:
+            hits = [
+                hit
+                for start, end in spans
+                for hit in compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT)
+            ]
     except TimeoutError:
         return
     for hit in hits:
@@ -200,104 +210,10 @@ def joinable(pattern: Pattern) -> bool:
     return pattern.is_regex and _joinable(pattern.source[3:].strip())
 
 
-_UNSURE = re.compile(r"\(\?(?![:=!]|<[=!])|\{[^\d,}]|\[:|\\[pPNXGKLmM]")
-"""Syntax the `regex` module reads differently from `re`'s parser (inline flags, fuzzy
-`{e<=1}`, POSIX classes, properties…): such patterns are run block by block."""
-
-
 @cache
 def _joinable(body: str) -> bool:
-    if _UNSURE.search(body):
-        return False
-    try:
-        parsed = _re_parser.parse(body, 0)
-    except (re.error, RecursionError, OverflowError):
-        return False
-    return parsed.getwidth()[0] >= 1 and _cannot_reach_separator(parsed)
-
-
-_CASE_SAFE = frozenset("abcdefghjlmnopqrtuvwxyz0123456789")
-"""Characters that, in lower-cased NFKC text, only the character itself matches under
-IGNORECASE (no i, k, s: "ı", "K" (Kelvin) and "ſ" fold to them)."""
-
-
-def required_literal(pattern: Pattern) -> str | None:
-    """A text that every match of the `re:` pattern contains (its longest run of literal
-    characters at the top level), when that is certain; else None. A normalised text
-    without it holds no match, so the matcher runs such a pattern only on blocks with it."""
-    if not pattern.is_regex:
-        return None
-    return _required_literal(pattern.source[3:].strip())
-
-
-@cache
-def _required_literal(body: str) -> str | None:
-    if _UNSURE.search(body):
-        return None
-    try:
-        parsed = _re_parser.parse(body, 0)
-    except (re.error, RecursionError, OverflowError):
-        return None
-    best, run = "", ""
-    for op, value in parsed:
-        if op is _re_constants.LITERAL and chr(value) in _CASE_SAFE:
-            run += chr(value)
-            best = max(best, run, key=len)
-        else:
-            run = ""
-    return best if len(best) >= 3 else None
-
-
-def _cannot_reach_separator(items) -> bool:
-    c = _re_constants
-    for op, value in items:
-        if op is c.LITERAL:
-            if value == ord(SEPARATOR):
-                return False
-        elif op is c.NOT_LITERAL:
-            if value != ord(SEPARATOR):
-                return False
-        elif op is c.IN:
-            if _set_has_separator(value):
-                return False
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            if not _cannot_reach_separator(value[2]):
-                return False
-        elif op is c.SUBPATTERN:
-            if not _cannot_reach_separator(value[3]):
-                return False
-        elif op is c.ATOMIC_GROUP:
-            if not _cannot_reach_separator(value):
-                return False
-        elif op is c.BRANCH:
-            if not all(_cannot_reach_separator(branch) for branch in value[1]):
-                return False
-        elif op in (c.ASSERT, c.ASSERT_NOT):
-            if not _cannot_reach_separator(value[1]):
-                return False
-        elif op is c.AT:
-            if value not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
-                return False
-        elif op is not c.GROUPREF:
-            return False  # ANY, conditionals, anything unknown
-    return True
-
-
-def _set_has_separator(items) -> bool:
-    c = _re_constants
-    negate, contains = False, False
-    for op, value in items:
-        if op is c.NEGATE:
-            negate = True
-        elif op is c.LITERAL:
-            contains |= value == ord(SEPARATOR)
-        elif op is c.RANGE:
-            contains |= value[0] <= ord(SEPARATOR) <= value[1]
-        elif op is c.CATEGORY:
-            contains |= "NOT" in str(value)
-        else:
-            return True
-    return negate != contains
+    parsed = parse_regex(body)
+    return parsed is not None and parsed.getwidth()[0] >= 1 and never_consumes(parsed, SEPARATOR)
 
 
 @cache

@@ -1,0 +1,410 @@
+"""Which texts can hold a match of a `re:` pattern, decided without running it.
+
+A `re:` pattern that cannot be run on the joined text of all blocks (`patterns.joinable`)
+runs block by block, and a large pattern costs tens of microseconds per block even where it
+finds nothing. Most patterns name words every match must contain: the cooperation pattern
+needs one of the services *and* one of the meeting verbs. `required_literals` derives such
+sets from the pattern's syntax tree (the classic "prefilter" of regex engines), as a
+conjunction of alternatives: every match contains at least one text of each set. Blocks that
+fail a set cannot hold a match, so the matcher never runs the pattern on them.
+
+The derivation is conservative: whatever it cannot read with certainty (syntax the `regex`
+module reads differently from `re`, back-references, characters that other characters fold
+to under IGNORECASE) contributes no requirement, never a wrong one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from functools import cache
+from re import _constants as _c
+from re import _parser as _re_parser
+
+MIN_LENGTH = 3
+"""Shorter texts are in nearly every block: not worth a search."""
+MAX_TEXTS = 64
+"""An alternative set larger than this is not built (literal products multiply)."""
+MAX_SETS = 3
+"""The best this many sets are kept; more rarely excludes more blocks."""
+
+CASE_SAFE = frozenset("abcdefghijklmnopqrstuvwxyz0123456789æøåäöüéè-/§ '")
+"""Characters that, in normalised text (NFKC, lower-cased), only the character itself
+matches under the `regex` module's IGNORECASE (the Kelvin sign and the long s become k and s
+under NFKC). tests/matching/test_prefilter.py checks this against every code point."""
+
+_UNSURE = re.compile(r"\(\?(?![:=!]|<[=!])|\{[^\d,}]|\[:|\\[pPNXGKLmM]")
+"""Syntax the `regex` module reads differently from `re`'s parser (inline flags, fuzzy
+`{e<=1}`, POSIX classes, properties…): such patterns get no prefilter."""
+
+_GROUP_SYNTAX = re.compile(r"\(\?P?<(?![=!])\w+>|\(\?\(\w+\)")
+"""A named group's opening, `(?P<name>` or `(?<name>`, or a conditional's `(?(name)`."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What a piece of a pattern says about the text it matches: `exact` is every text it can
+    match, when that is a small literal set; `sets` are alternatives every match contains;
+    every match begins with a text of `prefix` and ends with one of `suffix` (when known).
+    Prefixes and suffixes let literal runs continue into and out of groups: `re`'s parser
+    turns `ppt|pp-tene` into `pp(?:t|-tene)`, which still requires "ppt" or "pp-tene"."""
+
+    exact: frozenset[str] | None = None
+    sets: tuple[frozenset[str], ...] = ()
+    prefix: frozenset[str] | None = None
+    suffix: frozenset[str] | None = None
+    never: bool = False
+
+    @property
+    def head(self) -> frozenset[str] | None:
+        return self.exact if self.exact is not None else self.prefix
+
+    @property
+    def tail(self) -> frozenset[str] | None:
+        return self.exact if self.exact is not None else self.suffix
+
+
+_NOTHING = _Facts()
+_EMPTY = _Facts(exact=frozenset([""]))
+_NEVER = _Facts(never=True)
+
+
+def required_literals(body: str) -> tuple[frozenset[str], ...]:
+    """Sets of texts such that every match of the regular expression `body` (as compiled
+    for `re:` patterns: IGNORECASE, on normalised text) contains one text of each set.
+    Empty when nothing is certain."""
+    return _required_literals(body)
+
+
+def can_match(sets: tuple[frozenset[str], ...], text: str) -> bool:
+    """False when `text` lacks every text of one of the sets, so no match can be in it."""
+    return all(any(literal in text for literal in alternatives) for alternatives in sets)
+
+
+@cache
+def parse_regex(body: str):  # -> re._parser.SubPattern | None
+    """The syntax tree of a `re:` pattern's body as `re`'s parser reads it, with named
+    groups and conditionals as plain groups (`_without_group_syntax`); None for syntax the
+    `regex` module may read differently, so nothing is concluded from it."""
+    plain = _without_group_syntax(body)
+    if plain is None or _UNSURE.search(plain):
+        return None
+    try:
+        return _re_parser.parse(plain, 0)
+    except (re.error, RecursionError, OverflowError):
+        return None
+
+
+@cache
+def _required_literals(body: str) -> tuple[frozenset[str], ...]:
+    parsed = parse_regex(body)
+    if parsed is None:
+        return ()
+    facts = _sequence(list(parsed))
+    if facts.never:
+        return ()
+    return _best(_sets_of(facts))
+
+
+def _without_group_syntax(body: str) -> str | None:
+    """The pattern with named groups and conditionals as plain non-capturing groups:
+    `re`'s parser refuses names defined twice, which the `regex` module allows. A
+    conditional `(?(name)yes|no)` becomes `(?:yes|no)`: the match is one of the two. None
+    for back-references by name, whose text this module cannot know."""
+    if "(?P=" in body or "\\g<" in body:
+        return None
+    out: list[str] = []
+    position, length = 0, len(body)
+    while position < length:
+        char = body[position]
+        if char == "\\":
+            out.append(body[position : position + 2])
+            position += 2
+        elif char == "[":
+            end = _class_end(body, position)
+            out.append(body[position:end])
+            position = end
+        elif (match := _GROUP_SYNTAX.match(body, position)) is not None:
+            out.append("(?:")
+            position = match.end()
+        else:
+            out.append(char)
+            position += 1
+    return "".join(out)
+
+
+def _class_end(body: str, start: int) -> int:
+    """The index just past the character class opening at `start`."""
+    position = start + 1
+    if body.startswith("^", position):
+        position += 1
+    if body.startswith("]", position):
+        position += 1
+    while position < len(body) and body[position] != "]":
+        position += 2 if body[position] == "\\" else 1
+    return position + 1
+
+
+def _sequence(items: list) -> _Facts:
+    """Facts of consecutive items: literal texts multiply into longer texts (a run) until an
+    item that is not a small literal set ends the run; the run joined with that item's
+    prefix is one more set every match contains."""
+    run: frozenset[str] | None = frozenset([""])
+    sets: list[frozenset[str]] = []
+    prefix: frozenset[str] | None = None
+    broken = False
+    for op, value in items:
+        facts = _item(op, value)
+        if facts.never:
+            return _NEVER
+        if facts.exact is not None and run is not None:
+            joined = _product(run, facts.exact)
+            if joined is not None:
+                run = joined
+                continue
+        ended = run
+        if run is not None and facts.head is not None:
+            ended = _product(run, facts.head) or run
+        if not broken:
+            prefix, broken = ended, True
+        if ended is not None:
+            sets.extend(_sets_of(_Facts(exact=ended)))
+        sets.extend(facts.sets)
+        run = facts.tail
+    if not broken:
+        return _Facts(exact=run)
+    if run is not None:
+        sets.extend(_sets_of(_Facts(exact=run)))
+    return _Facts(sets=tuple(sets), prefix=prefix, suffix=run)
+
+
+def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > MAX_TEXTS:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _item(op, value) -> _Facts:
+    if op is _c.LITERAL:
+        char = chr(value)
+        return _Facts(exact=frozenset([char])) if char in CASE_SAFE else _NOTHING
+    if op is _c.IN:
+        return _character_set(value)
+    if op is _c.SUBPATTERN:
+        return _sequence(list(value[3]))
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(list(value))
+    if op is _c.BRANCH:
+        return _branches([_sequence(list(branch)) for branch in value[1]])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _repeat(value[0], value[1], _sequence(list(value[2])))
+    if op is _c.ASSERT_NOT and not list(value[1]):
+        return _NEVER  # `(?!)`: the branch that can never match
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return _EMPTY  # zero-width: consumes nothing, so literal runs continue past it
+    if op is _c.GROUPREF_EXISTS:
+        no = _sequence(list(value[2])) if value[2] is not None else _EMPTY
+        return _branches([_sequence(list(value[1])), no])
+    return _NOTHING  # ANY, NOT_LITERAL, back-references, anything unknown
+
+
+_SPACE = frozenset(" ")
+"""What `\\s` matches in normalised text, where all white space is single spaces."""
+
+
+def _character_set(items) -> _Facts:
+    if list(items) == [(_c.CATEGORY, _c.CATEGORY_SPACE)]:
+        return _Facts(exact=_SPACE)
+    chars = []
+    for op, value in items:
+        if op is not _c.LITERAL or chr(value) not in CASE_SAFE:
+            return _NOTHING
+        chars.append(chr(value))
+    return _Facts(exact=frozenset(chars)) if len(chars) <= MAX_TEXTS else _NOTHING
+
+
+def _repeat(low: int, high: int, facts: _Facts) -> _Facts:
+    if facts.never:
+        return _EMPTY if low == 0 else _NEVER
+    if facts.exact == _SPACE and low <= 1:  # normalised text never has two spaces in a row
+        return _Facts(exact=_SPACE if low else frozenset(["", " "]))
+    if facts.exact is not None and high <= 3:
+        texts: set[str] = set()
+        part: frozenset[str] | None = frozenset([""])
+        for count in range(high + 1):
+            if count >= low:
+                texts.update(part)
+            if count == high and len(texts) <= MAX_TEXTS:
+                return _Facts(exact=frozenset(texts))
+            part = _product(part, facts.exact)
+            if part is None:
+                break
+    if low == 0:
+        return _NOTHING
+    return _Facts(sets=_sets_of(facts), prefix=facts.head, suffix=facts.tail)
+
+
+def _branches(branches: list[_Facts]) -> _Facts:
+    """Every match takes one branch: a set holds for the whole when each branch contributes
+    one of its own sets to it (any choice is sound; the best few are kept)."""
+    possible = [b for b in branches if not b.never]
+    if not possible:
+        return _NEVER
+    if all(b.exact is not None for b in possible):
+        texts = _union([b.exact for b in possible])
+        if texts is not None:
+            return _Facts(exact=texts)
+    sets: tuple[frozenset[str], ...] = ()
+    choices = [_best(_sets_of(b)) for b in possible]
+    if all(choices):
+        picks = itertools.islice(itertools.product(*choices), 512)
+        unions = {_shortest(frozenset().union(*pick)) for pick in picks}
+        sets = _best(tuple(u for u in unions if len(u) <= MAX_TEXTS))
+    return _Facts(
+        sets=sets,
+        prefix=_union([b.head for b in possible]),
+        suffix=_union([b.tail for b in possible]),
+    )
+
+
+def _union(parts: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """The texts of all parts, unless one is unknown or there are too many."""
+    if any(part is None for part in parts):
+        return None
+    texts = frozenset().union(*parts)
+    return texts if len(texts) <= MAX_TEXTS else None
+
+
+def _sets_of(facts: _Facts) -> tuple[frozenset[str], ...]:
+    """A piece's sets, with its exact texts as one more set when none is too short."""
+    sets = facts.sets
+    if facts.exact is not None and facts.exact and min(map(len, facts.exact)) >= MIN_LENGTH:
+        sets = (*sets, _shortest(facts.exact))
+    return sets
+
+
+def _shortest(texts: frozenset[str]) -> frozenset[str]:
+    """The texts without those that contain another of them: a text holding "styrere"
+    holds "styrer", so the shorter one alone tests the same."""
+    return frozenset(t for t in texts if not any(u != t and u in t for u in texts))
+
+
+def _best(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+    """The most selective sets (longest shortest text, then fewest texts), skipping sets
+    that mostly repeat one already taken: different words exclude different blocks."""
+    ranked = sorted(set(sets), key=lambda s: (-min(map(len, s)), len(s), sorted(s)))
+    taken: list[frozenset[str]] = []
+    for candidate in ranked:
+        if all(len(candidate & chosen) * 2 <= len(candidate) for chosen in taken):
+            taken.append(candidate)
+        if len(taken) == MAX_SETS:
+            break
+    return tuple(taken)
+
+
+# ----------------------------------------------------------------------------- stops
+
+
+def never_consumes(items, char: str) -> bool:
+    """True when no part of the parsed pattern can consume `char` (a non-word character)
+    and its only anchors are word boundaries: at a text's edge every element then fails or
+    succeeds as it does next to `char`. So a text cut at such characters holds exactly the
+    matches the whole text holds, and texts joined with one hold exactly their own."""
+    code = ord(char)
+    c = _c
+    for op, value in items:
+        if op is c.LITERAL:
+            if value == code:
+                return False
+        elif op is c.NOT_LITERAL:
+            if value != code:
+                return False
+        elif op is c.IN:
+            if _set_holds(value, char):
+                return False
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if not never_consumes(value[2], char):
+                return False
+        elif op is c.SUBPATTERN:
+            if not never_consumes(value[3], char):
+                return False
+        elif op is c.ATOMIC_GROUP:
+            if not never_consumes(value, char):
+                return False
+        elif op is c.BRANCH:
+            if not all(never_consumes(branch, char) for branch in value[1]):
+                return False
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not never_consumes(value[1], char):
+                return False
+        elif op is c.AT:
+            if value not in (c.AT_BOUNDARY, c.AT_NON_BOUNDARY):
+                return False
+        elif op is not c.GROUPREF:
+            return False  # ANY, conditionals, anything unknown
+    return True
+
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: re.compile(r"\d"),
+    _c.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
+    _c.CATEGORY_SPACE: re.compile(r"\s"),
+    _c.CATEGORY_NOT_SPACE: re.compile(r"\S"),
+    _c.CATEGORY_WORD: re.compile(r"\w"),
+    _c.CATEGORY_NOT_WORD: re.compile(r"\W"),
+}
+
+
+def _set_holds(items, char: str) -> bool:
+    """Whether a character class may match `char` (True when unsure)."""
+    negate, contains = False, False
+    for op, value in items:
+        if op is _c.NEGATE:
+            negate = True
+        elif op is _c.LITERAL:
+            contains |= value == ord(char)
+        elif op is _c.RANGE:
+            contains |= value[0] <= ord(char) <= value[1]
+        elif op is _c.CATEGORY and value in _CATEGORIES:
+            contains |= _CATEGORIES[value].match(char) is not None
+        else:
+            return True
+    return negate != contains
+
+
+SENTENCE_STOPS = ".!?;:\n"
+"""Characters a pattern that stays inside a sentence typically never consumes."""
+
+
+@cache
+def stops_of(body: str) -> str:
+    """The sentence stops the pattern never consumes: its matches lie between them."""
+    parsed = parse_regex(body)
+    if parsed is None:
+        return ""
+    return "".join(char for char in SENTENCE_STOPS if never_consumes(parsed, char))
+
+
+def spans_that_can_match(
+    text: str, stops: str, sets: tuple[frozenset[str], ...]
+) -> list[tuple[int, int]]:
+    """The stretches of `text` between `stops` that hold a text of every set, neighbours
+    merged (the pattern finds the same in a merged stretch: it cannot cross a stop)."""
+    if not stops:
+        return [(0, len(text))] if can_match(sets, text) else []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in [m.start() for m in _stop_finder(stops).finditer(text)] + [len(text)]:
+        if can_match(sets, text[start:end]):
+            if spans and spans[-1][1] == start - 1:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+@cache
+def _stop_finder(stops: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(stops) + "]")
