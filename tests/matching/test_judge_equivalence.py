@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from plansjekk.documents import read_document
-from plansjekk.matching import clauses, judge, normalise
+from plansjekk.matching import clauses, normalise, scoring
 from plansjekk.matching.analysis import Analysis
 from plansjekk.matching.compiled import compiled
 from plansjekk.matching.normalise import Tokens, tokenise
@@ -166,7 +166,7 @@ def test_cell_index_matches_a_scan_of_every_hit(name: str) -> None:
                 for first_cell in (True, False):
                     blocks = {h.block for p in patterns for h in analysis.hits(p)}
                     for block in blocks:
-                        assert judge._cell_hit(
+                        assert scoring.cell_hit(
                             analysis, block, patterns, first_cell
                         ) == reference_cell_hit(analysis, block, patterns, first_cell)
 

@@ -7,12 +7,15 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plansjekk.matching.normalise import normalise
+from plansjekk.matching.normalise import SEPARATOR, normalise
+from plansjekk.matching.patterns import compile_pattern, joinable
 from plansjekk.matching.prefilter import (
     CASE_SAFE,
+    SENTENCE_STOPS,
     required_literals,
-    spans_that_can_match,
-    stops_of,
+    spans_holding,
+    stays_in_sentences,
+    stop_positions,
 )
 
 FLAGS = regex.IGNORECASE | regex.V0
@@ -69,7 +72,7 @@ def test_nothing_is_concluded_from_what_cannot_be_read_with_certainty() -> None:
 
 
 BODIES = [
-    r"\b(?:barnehag\w*|skole\w*)\b[^.]{0,40}?\b(?:møtes|samles)\b",
+    r"\b(?:barnehag\w*|skole\w*)\b[^.!?;:\x00]{0,40}?\b(?:møtes|samles)\b",
     r"ppt|pp-tene\w*",
     r"styrer(?:e|en|ne)?\s+(?:og|eller)\s+rektor",
     r"(?:\b(?P<a>skole\w*)|(?P<b>barnehag\w*))\s(?(a)(?!)|skole\w*)",
@@ -80,7 +83,8 @@ BODIES = [
 WORDS = ["barnehagen", "skolen", "møtes", "samles", "ppt", "pp-tenesta", "styrer", "og"]
 WORDS += ["rektor", "helsesjukepleiar", "helsestasjonen", "ba", "barn", "kulturskole", "tilbod"]
 phrases = st.lists(
-    st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", ". ", ", ", "-", ""])), max_size=14
+    st.tuples(st.sampled_from(WORDS), st.sampled_from([" ", ". ", ", ", "-", "", "; ", "? "])),
+    max_size=14,
 ).map(lambda parts: "".join(w + g for w, g in parts))
 
 
@@ -94,20 +98,24 @@ def test_every_match_contains_a_text_of_every_set(body: str, text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(BODIES), phrases)
-def test_spans_between_stops_hold_every_match(body: str, text: str) -> None:
-    """Running the pattern only within the spans finds what running it on all finds."""
+@given(st.sampled_from(BODIES), st.lists(phrases, min_size=1, max_size=4))
+def test_sentences_holding_the_sets_hold_every_match(body: str, blocks: list[str]) -> None:
+    """Running the pattern only within the spans finds what running it on all finds (for
+    the patterns the matcher runs on the joined text: they never consume the separator)."""
+    assert stays_in_sentences(body) and joinable(compile_pattern("re:" + body))
     compiled = regex.compile(body, FLAGS)
-    normalised = normalise(text)
-    sets = required_literals(body)
-    spans = spans_that_can_match(normalised, stops_of(body), sets)
-    within = [m.span() for s, e in spans for m in compiled.finditer(normalised, s, e)]
-    assert within == [m.span() for m in compiled.finditer(normalised)]
+    text = SEPARATOR.join(normalise(block) for block in blocks)
+    stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+    spans = spans_holding(text, required_literals(body), stops)
+    within = [m.span() for s, e in spans for m in compiled.finditer(text, s, e)]
+    assert within == [m.span() for m in compiled.finditer(text)]
+    for start, end in spans:
+        assert not any(start <= position < end for position in stops)
 
 
-def test_stops_are_the_sentence_marks_the_pattern_never_consumes() -> None:
-    assert stops_of(r"barn[^.!?;:\n]{0,9}skole") == ".!?;:\n"
-    assert stops_of(r"barn[^.!?;:]{0,9}skole") == ".!?;:"  # the class holds a line break
-    assert stops_of(r"barn\W+skole") == ""  # \W consumes every mark
-    assert stops_of(r"barn\s+skole") == ".!?;:"  # \s may consume a line break
-    assert stops_of(r"^barn") == ""  # anchors other than \b differ at a span's edge
+def test_a_pattern_stays_in_sentences_when_it_never_consumes_a_stop() -> None:
+    assert stays_in_sentences(r"barn[^.!?;:]{0,9}skole")
+    assert stays_in_sentences(r"barn\s+skole\b")
+    assert not stays_in_sentences(r"barn\W+skole")  # \W consumes every mark
+    assert not stays_in_sentences(r"barn[^.]{0,9}skole")  # may run over a semicolon
+    assert not stays_in_sentences(r"^barn")  # anchors other than \b differ at an edge

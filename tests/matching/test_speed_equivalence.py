@@ -303,13 +303,63 @@ def test_plain_check_of_joined_texts_matches_its_regex(text: str) -> None:
     assert normalise._plain_joined(text) == (normalise._NOT_PLAIN_JOINED.search(text) is None)
 
 
+latin_texts = st.one_of(
+    texts,
+    st.text(st.sampled_from(list("ab jf.!?;|§_-,\t\n\xa0\xad\x00ÆøÅ12²½")), max_size=40),
+    st.text(st.characters(max_codepoint=255), max_size=40),
+)
+"""Latin-1 texts (`Prepared`'s byte-level fast path) with § touching words now and then
+(its regex path), and `texts` whose ligatures and dashes NFKC and quote folding remove."""
+
+
+@settings(max_examples=700, deadline=None)
+@given(st.lists(st.one_of(latin_texts, noisy_texts), max_size=6))
+def test_prepared_arrays_match_the_reference_tokeniser(blocks: list[str]) -> None:
+    """Every array of `Prepared` equals the reference tokeniser's per-block tokens laid end
+    to end: offsets shifted by the block's start in the joined text, sentences numbered on
+    across blocks (each block opens a new one), and each word's positions; the display and
+    folded texts are the reference's too."""
+    from plansjekk.matching.normalise import Prepared
+
+    prepared = Prepared(blocks)
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    owner: list[int] = []
+    sentence: list[int] = []
+    offsets = [0]
+    shift = 0
+    for number, text in enumerate(blocks):
+        folded = ref.normalise_with_map(text)[0]
+        assert prepared.displays[number] == ref.nfkc(text)
+        assert prepared.folded(number) == folded
+        tokens = ref.tokenise(folded)
+        base = sentence[-1] + 1 if sentence else 1
+        words += tokens.words
+        starts += [start + shift for start in tokens.starts]
+        ends += [end + shift for end in tokens.ends]
+        owner += [number] * len(tokens.words)
+        sentence += [base + local for local in tokens.sentence]
+        offsets.append(len(words))
+        shift += len(folded) + 1
+    assert prepared.words == words
+    assert prepared.starts == starts
+    assert prepared.ends == ends
+    assert prepared.owner == owner
+    assert prepared.offsets == offsets
+    assert prepared.sentence == sentence
+    expected: dict[str, list[int]] = {}
+    for position, word in enumerate(words):
+        expected.setdefault(word, []).append(position)
+    assert prepared.occurrences == expected
+
+
 @settings(max_examples=1000, deadline=None)
-@given(noisy_texts)
-def test_gap_marks_match_gap_breaks(text: str) -> None:
+@given(st.text(st.sampled_from(list(" \t\n\x00\xa0\u00adab.\x1c\x85")), max_size=12))
+def test_plain_check_of_latin_bytes_matches_the_text_check(text: str) -> None:
     from plansjekk.matching import normalise
 
-    fast = [m.start() for m in normalise._GAP_MARK.finditer(text)]
-    assert fast == [m.start() for m in normalise._GAP_BREAK.finditer(text)]
+    assert normalise._plain_latin(text.encode("latin-1")) == normalise._plain_joined(text)
 
 
 def _reference_echoes(analysis: Analysis, topic_hits) -> dict[int, set[int]]:

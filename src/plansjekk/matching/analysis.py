@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from plansjekk.documents.model import Block, Document
 from plansjekk.matching import clauses
-from plansjekk.matching.normalise import Prepared, Tokens
+from plansjekk.matching.normalise import SEPARATOR, Prepared, Tokens
 from plansjekk.matching.patterns import (
     REGEX_TIMEOUT,
     Element,
@@ -32,13 +32,14 @@ from plansjekk.matching.patterns import (
     PatternMatch,
     WordGlob,
     joinable,
-    regex_hits,
 )
 from plansjekk.matching.prefilter import (
+    SENTENCE_STOPS,
     can_match,
     required_literals,
-    spans_that_can_match,
-    stops_of,
+    spans_holding,
+    stays_in_sentences,
+    stop_positions,
 )
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
@@ -203,9 +204,6 @@ class Analysis:
 
     def __init__(self, document: Document) -> None:
         self.document = document
-        self.blocks: list[BlockText] = []
-        self.by_index: dict[int, BlockText] = {}
-        self.toc_blocks: list[BlockText] = []
         body: list[tuple[int, Block]] = []
         toc: list[tuple[int, Block]] = []
         for index, block in enumerate(document.blocks):
@@ -216,14 +214,11 @@ class Analysis:
             else:
                 body.append((index, block))
         prepared = Prepared([block.text for _, block in body])
-        for number, (index, block) in enumerate(body):
-            text = BlockText(index, block, prepared, number)
-            self.blocks.append(text)
-            self.by_index[index] = text
+        self.blocks: list[BlockText] = _block_texts(body, prepared)
+        self.by_index: dict[int, BlockText] = {text.index: text for text in self.blocks}
         self._toc_prepared = Prepared([block.text for _, block in toc])
-        for number, (index, block) in enumerate(toc):
-            self.toc_blocks.append(BlockText(index, block, self._toc_prepared, number))
-        self.position = {text.index: number for number, text in enumerate(self.blocks)}
+        self.toc_blocks: list[BlockText] = _block_texts(toc, self._toc_prepared)
+        self.position: dict[int, int] = dict(zip((index for index, _ in body), itertools.count()))
         """Block index → its place among the non-TOC blocks."""
         self.windows: dict[int, list[tuple[int, ...]]] = {}
         """`sections.passages`' windows per starting place (built on first use)."""
@@ -301,37 +296,41 @@ class _Index:
         self.offsets = prepared.offsets
         self.sentence = prepared.sentence
         """Sentence numbers across all blocks (equal only within one sentence of a block)."""
-        occurrences: dict[str, list[int]] = {}
-        get = occurrences.get
-        for position, word in enumerate(words):
-            found = get(word)
-            if found is None:
-                occurrences[word] = [position]
-            else:
-                found.append(position)
-        self.occurrences = occurrences
-        self.vocabulary = sorted(occurrences)
+        self.occurrences = prepared.occurrences
+        self.vocabulary = sorted(self.occurrences)
         self._hit_at: list[Hit | None] = [None] * len(words)
         self._exact: dict[int, list[str]] = {}
         self._sets: dict[int, frozenset[str]] = {}
         self._lines: str | None = None
+        self._stops: list[int] | None = None
         self._line_starts: list[int] = []
 
     def hit(self, first: int, last: int) -> Hit:
         """The hit spanning the concatenated positions first..last (one block's words)."""
+        return self.hits_spanning([(first, last)])[0]
+
+    def hits_spanning(self, spans: list[tuple[int, int]]) -> list[Hit]:
+        """`hit` for many spans (the arrays looked up once: patterns have thousands)."""
         prepared = self.prepared
-        number = prepared.owner[first]
-        offset = prepared.offsets[number]
-        shift = prepared.cstarts[number]
-        sentence = prepared.sentence
-        return Hit(
-            self.indices[number],
-            sentence[first] - sentence[offset],
-            first - offset,
-            last - offset,
-            prepared.starts[first] - shift,
-            prepared.ends[last] - shift,
-        )
+        owner, offsets, cstarts = prepared.owner, prepared.offsets, prepared.cstarts
+        sentence, starts, ends = prepared.sentence, prepared.starts, prepared.ends
+        indices = self.indices
+        found = []
+        for first, last in spans:
+            number = owner[first]
+            offset = offsets[number]
+            shift = cstarts[number]
+            found.append(
+                Hit(
+                    indices[number],
+                    sentence[first] - sentence[offset],
+                    first - offset,
+                    last - offset,
+                    starts[first] - shift,
+                    ends[last] - shift,
+                )
+            )
+        return found
 
     # ------------------------------------------------------------------ hits
 
@@ -361,7 +360,7 @@ class _Index:
             return []
         words, sentence = self.words, self.sentence
         count = len(words)
-        found: list[Hit] = []
+        spans: list[tuple[int, int]] = []
         after = -1
         if len(elements) == 2 and elements[1].gap == 0:
             return self._pairs(sets, positions)
@@ -376,9 +375,9 @@ class _Index:
                         break
                     if words[last] in following:
                         after = last
-                        found.append(self.hit(position, last))
+                        spans.append((position, last))
                         break
-            return found
+            return self.hits_spanning(spans)
         for position in positions:
             if position <= after:
                 continue
@@ -386,8 +385,8 @@ class _Index:
             if last is None:
                 continue
             after = last
-            found.append(self.hit(position, last))
-        return found
+            spans.append((position, last))
+        return self.hits_spanning(spans)
 
     def _pairs(self, sets: list[frozenset[str]], positions: list[int]) -> list[Hit]:
         """Two adjacent words: a hit at p when the second glob matches p + 1 in the same
@@ -409,14 +408,14 @@ class _Index:
                 for p in positions
                 if p + 1 < count and words[p + 1] in second and sentence[p] == sentence[p + 1]
             ]
-        found: list[Hit] = []
+        spans: list[tuple[int, int]] = []
         after = -1
         for position in candidates:
             if position <= after:
                 continue
             after = position + 1
-            found.append(self.hit(position, position + 1))
-        return found
+            spans.append((position, after))
+        return self.hits_spanning(spans)
 
     def word_set(self, glob: WordGlob) -> frozenset[str]:
         """`exact_words` as a set."""
@@ -452,28 +451,30 @@ class _Index:
         return out
 
     def _regex(self, pattern: Pattern) -> list[Hit]:
-        """A `re:` pattern only where it can match: in the sentences of the blocks that hold
-        a text of each set every match contains (see `prefilter`); else on all blocks at
-        once when it provably cannot see past a block's end (see `patterns.joinable`); else
-        block by block."""
+        """A `re:` pattern only where it can match. When it provably cannot see past a
+        block's end (`patterns.joinable`), on the joined text of all blocks: only in the
+        sentences holding a text of each set every match contains (`prefilter`), or else
+        everywhere. Otherwise block by block, skipping blocks without those texts."""
         body = pattern.source[3:].strip()
         sets = required_literals(body)
-        if not sets and joinable(pattern):
-            found = self._regex_joined(pattern)
+        if joinable(pattern):
+            spans = self._spans_holding(sets) if sets and stays_in_sentences(body) else None
+            found = self._regex_joined(pattern, spans)
             if found is not None:
                 return found
         texts = self.texts
         if sets:
             texts = [texts[number] for number in self._blocks_holding(sets)]
-        assert pattern.compiled_regex is not None
-        stops = stops_of(body)
         found = []
         for text in texts:
-            tokens = text.tokens
-            spans = spans_that_can_match(tokens.text, stops, sets) if sets else None
-            hits = regex_hits(pattern.compiled_regex, tokens, spans)
-            found.extend(_located(text, hit) for hit in hits)
+            found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
+
+    def _spans_holding(self, sets: tuple[frozenset[str], ...]) -> list[tuple[int, int]]:
+        """The sentences of the joined text that hold a text of every set."""
+        if self._stops is None:
+            self._stops = stop_positions(self.prepared.text, SENTENCE_STOPS + SEPARATOR)
+        return spans_holding(self.prepared.text, sets, self._stops)
 
     def _blocks_holding(self, sets: tuple[frozenset[str], ...]) -> list[int]:
         """Numbers of the blocks holding a text of every set: found in the joined text for
@@ -504,11 +505,23 @@ class _Index:
             position = text.find(probe, following)
         return found
 
-    def _regex_joined(self, pattern: Pattern) -> list[Hit] | None:
+    def _regex_joined(
+        self, pattern: Pattern, spans: list[tuple[int, int]] | None = None
+    ) -> list[Hit] | None:
+        """The pattern's hits in the joined text, or only within `spans` of it."""
         prepared = self.prepared
-        assert pattern.compiled_regex is not None
+        compiled = pattern.compiled_regex
+        assert compiled is not None
+        text = prepared.text
         try:
-            matches = list(pattern.compiled_regex.finditer(prepared.text, timeout=REGEX_TIMEOUT))
+            if spans is None:
+                matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+            else:
+                matches = [
+                    match
+                    for start, end in spans
+                    for match in compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT)
+                ]
         except TimeoutError:
             return None
         cstarts, offsets = prepared.cstarts, prepared.offsets
@@ -601,6 +614,14 @@ def _extend(
             if found is not None:
                 return found
     return None
+
+
+def _block_texts(blocks: list[tuple[int, Block]], prepared: Prepared) -> list[BlockText]:
+    """A `BlockText` per (index, block), block k being text k of `prepared`; built with a
+    C-level `map` (a long plan has thousands of blocks)."""
+    indices = [index for index, _ in blocks]
+    chosen = [block for _, block in blocks]
+    return list(map(BlockText, indices, chosen, itertools.repeat(prepared), itertools.count()))
 
 
 @functools.cache

@@ -197,7 +197,9 @@ def _is_echo(has: set[str], topics: list[tuple[int, int, str]], text: BlockText)
     distinct = {requirement for _, _, requirement in topics}
     if {"plan", "contain"} <= has and len(distinct) >= 2:
         return True
-    return _enumerates(topics, text) >= 3
+    # a run never names more requirements than the sentence has (and counting the run
+    # needs the block's words, which most blocks never build)
+    return len(distinct) >= 3 and _enumerates(topics, text) >= 3
 
 
 def _enumerates(topics: list[tuple[int, int, str]], text: BlockText) -> int:

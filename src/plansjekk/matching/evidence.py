@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from plansjekk.findings import Evidence
 from plansjekk.matching.analysis import Analysis, BlockText, Hit
-from plansjekk.matching.judge import Unit
+from plansjekk.matching.scoring import Unit
 from plansjekk.matching.sections import section_label
 
 MAX_EXCERPT = 300

@@ -20,10 +20,10 @@ Beyond counting aspects, three kinds of structure decide whether a unit describe
 from __future__ import annotations
 
 import itertools
-import math
 import operator
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from plansjekk.documents.model import BlockKind
@@ -32,25 +32,20 @@ from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Analysis, Hit
 from plansjekk.matching.compiled import CompiledRequirement
 from plansjekk.matching.normalise import Tokens
+from plansjekk.matching.passages import INVENTORY, PASSAGE, SECTION, Ranked, Windows
+from plansjekk.matching.scoring import (
+    MANY_ASPECTS,
+    Scoring,
+    Unit,
+    aspect_bits,
+    intent_sentences,
+    pattern_key,
+    score_unit,
+)
 from plansjekk.matching.sections import Section, passages, section_label
 
 FRONT_BLOCKS = 15
 """A negative signal ("høringsutkast") counts on the front page / first blocks or in a heading."""
-STATEMENTS_FOR_DESCRIPTION = 3
-"""Sentences/rows where topic and actor meet that together describe (see module doc)."""
-KEYED_ROWS = 3
-"""Rows of a topic-headed table keyed by actors that make it a description."""
-PARTIAL_CAP = 0.45
-"""Score of a unit held below covered by structure (intent, aspects in separate sentences)."""
-SHORT_SENTENCE = 12
-"""Words below which a lone sentence is a mention, not a description ("Born kan kome med
-innspel.")."""
-BODY_ASPECTS = 2
-"""Distinct aspects the body under a topic heading must show itself to describe."""
-SPREAD_STATEMENTS = 3
-"""Sentences or rows a many-aspect requirement (an offer per service) must spread over: the
-same aspects enumerated in one sentence are a naming ("lederne for barnehage, skole, …")."""
-MANY_ASPECTS = 4
 INVENTORY_SERVICES = 5
 """Distinct services, each the subject of its own sentence, row or sub-heading under one
 heading, that make an inventory of the services' offer (a requirement of many aspects)."""
@@ -62,33 +57,10 @@ RECORD_CONTEXT = 3
 
 
 @dataclass(slots=True)
-class Unit:
-    """A candidate piece of evidence: a section with a matching heading, or a passage."""
-
-    blocks: tuple[int, ...]
-    aspects: set[str] | frozenset[str]
-    hits: list[tuple[str, Hit]]
-    """(aspect, hit) in block order; may be shared with other units, so never changed in
-    place."""
-    score: float = 0.0
-    reasons: set[Reason] = field(default_factory=set)
-    heading: int | None = None
-    firm: set[str] = field(default_factory=set)
-    """Aspects shown outside statements of intent."""
-    statements: int = 0
-    """Sentences or table rows where the two required aspects meet."""
-    capped: bool = False
-    """Held below covered by structure alone (intent, aspects in separate sentences)."""
-
-    @property
-    def label_block(self) -> int:
-        return self.heading if self.heading is not None else self.blocks[0]
-
-
-@dataclass(slots=True)
 class Judgement:
     score: float
-    units: list[Unit]
+    units: Sequence[Unit]
+    """The units scoring above 0, in evidence order (`passages.Ranked`)."""
     reasons: set[Reason]
     aspects_found: tuple[str, ...]
     sections_weighed: tuple[str, ...]
@@ -120,7 +92,7 @@ class _Exclusions:
 
     @classmethod
     def of(cls, analysis: Analysis, patterns: tuple) -> _Exclusions:
-        key = ("exclusions", _key(patterns))
+        key = ("exclusions", pattern_key(patterns))
         found = analysis.derived.get(key)
         if found is None:
             found = analysis.derived[key] = cls(analysis, patterns)
@@ -317,17 +289,29 @@ def _signals(analysis: Analysis, hit: Hit) -> _Signals:
     return negated, None, None
 
 
-def _valid_hits(
-    analysis: Analysis, req: CompiledRequirement, hit_filter: HitFilter
-) -> tuple[dict[int, list[tuple[str, Hit]]], set[int]]:
-    """The valid hits of every aspect by block (in reading order of first hit; within a
-    block, by aspect, pattern and position), and the blocks with a valid topic hit."""
+class _Valid(NamedTuple):
+    """A requirement's valid hits (`_valid_hits`)."""
+
+    by_block: dict[int, list[tuple[str, Hit]]]
+    """(aspect, hit) by block, in reading order of first hit; within a block, by aspect,
+    pattern and position."""
+    topic_blocks: set[int]
+    """The blocks with a valid hit of the topic."""
+    masks: dict[int, int]
+    """Block → the aspects of its valid hits as a mask (`scoring.aspect_bits`)."""
+
+
+def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFilter) -> _Valid:
+    """The valid hits of every aspect, by block."""
     by_block: dict[int, list[tuple[str, Hit]]] = {}
     topic_blocks: set[int] = set()
-    get = by_block.get
+    masks: dict[int, int] = {}
+    get, mask_of = by_block.get, masks.get
+    bits = aspect_bits(req)
     for aspect_id, patterns in req.aspects:
         topical = aspect_id == req.topic
         hit_filter.recording_topic = topical
+        blocks: set[int] = set()
         for pattern in patterns:
             kept = hit_filter.valid(analysis.hits(pattern))
             for hit in kept:
@@ -336,10 +320,14 @@ def _valid_hits(
                     by_block[hit.block] = [(aspect_id, hit)]
                 else:
                     pairs.append((aspect_id, hit))
-            if topical:
-                topic_blocks.update(map(_BLOCK, kept))
+            blocks.update(map(_BLOCK, kept))
+        if topical:
+            topic_blocks |= blocks
+        bit = bits[aspect_id]
+        for block in blocks:
+            masks[block] = mask_of(block, 0) | bit
     hit_filter.recording_topic = False
-    return by_block, topic_blocks
+    return _Valid(by_block, topic_blocks, masks)
 
 
 _BLOCK = operator.itemgetter(0)
@@ -348,66 +336,98 @@ _BLOCK = operator.itemgetter(0)
 
 def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section]) -> Judgement:
     requirement = req.requirement
+    thresholds = requirement.thresholds
     hit_filter = HitFilter(analysis, req)
-    by_block, topic_blocks = _valid_hits(analysis, req, hit_filter)
-    units: list[Unit] = []
-    if requirement.scope != "document":
-        units.extend(_section_units(analysis, req, sections, by_block, hit_filter))
-    intent = _intent_sentences(analysis)
-    # A passage without the topic scores 0 and is never evidence or support (partial > 0):
-    # it matters only as the best of an all-zero field without sections, so such passages
-    # are built only when that happens.
-    topical = requirement.thresholds.partial > 0 and req.topic is not None
-    passage_units = _passage_units(analysis, by_block, topic_blocks if topical else None)
-    if requirement.scope == "document":
-        _record_context(analysis, req, passage_units, by_block, hit_filter.excluded_blocks)
-    scoring = _Scoring.of(analysis, req, intent, by_block)
-    for unit in units:
-        _score(unit, scoring)
-    for unit in passage_units:
-        _score(unit, scoring)
-    if topical and not units and all(u.score <= 0 for u in passage_units):
-        # Every passage now scores 0 (one with the topic holds a topic block, so it was
-        # scored above), so the verdict and evidence depend only on the first passage in
-        # order (the best of an all-zero field): only that one is built and scored.
-        passage_units = _passage_units(analysis, by_block, first_only=True)
-        for unit in passage_units:
-            _score(unit, scoring)
-    units.extend(passage_units)
-    if requirement.min_aspects >= MANY_ASPECTS and requirement.scope != "document":
-        units.extend(_inventory_units(analysis, req, by_block, intent))
-    units.sort(key=lambda u: (-u.score, u.heading is None, u.blocks))
-    best = units[0] if units else None
+    by_block, topic_blocks, masks = _valid_hits(analysis, req, hit_filter)
+    intent = intent_sentences(analysis)
+    scoring = Scoring.of(analysis, req, intent, by_block, masks)
+    fixed, windows = _candidates(analysis, req, sections, topic_blocks, hit_filter, scoring)
+    best = _best(fixed, windows)
     score = best.score if best else 0.0
     reasons: set[Reason] = set(best.reasons) if best else set()
-    score = _with_support(score, units, req, analysis)
+    score = _with_support(score, best, fixed, windows, req, analysis)
     deprecated = _deprecated(analysis, req, hit_filter)
-    if deprecated and score < requirement.thresholds.partial + 0.1:
-        score = requirement.thresholds.partial + 0.1
+    if deprecated and score < thresholds.partial + 0.1:
+        score = thresholds.partial + 0.1
         reasons.add(Reason.DEPRECATED_ONLY)
-    if (
-        req.negative
-        and _negative_signal(analysis, req, hit_filter)
-        and score >= requirement.thresholds.covered
-    ):
-        score = requirement.thresholds.covered - 0.1
+    if req.negative and _negative_signal(analysis, req, hit_filter) and score >= thresholds.covered:
+        score = thresholds.covered - 0.1
         reasons.add(Reason.NEGATIVE_SIGNAL)
-    if score < requirement.thresholds.covered:
+    if score < thresholds.covered:
         reasons |= hit_filter.voided
-        if score < requirement.thresholds.partial and _only_toc(analysis, req):
+        if score < thresholds.partial and _only_toc(analysis, req):
             reasons.add(Reason.ONLY_TOC)
     weighed = sorted(hit_filter.voided_blocks.union(by_block))
     """The blocks with a hit of the requirement, valid or voided, in reading order."""
     return Judgement(
         score=round(min(max(score, 0.0), 1.0), 3),
-        units=_for_evidence([u for u in units if u.score > 0], requirement.thresholds),
+        units=Ranked(fixed, windows, thresholds),
         reasons=reasons,
         aspects_found=tuple(a for a, _ in req.aspects if best and a in best.aspects),
-        sections_weighed=_sections_weighed(analysis, weighed, units),
+        sections_weighed=_sections_weighed(analysis, weighed, [u for _, u in fixed]),
         suggested_section=_suggest(analysis, sections, by_block, weighed),
-        deprecated_found=deprecated and score < requirement.thresholds.covered,
-        borderline=bool(best and best.capped and score < requirement.thresholds.covered),
+        deprecated_found=deprecated and score < thresholds.covered,
+        borderline=bool(best and best.capped and score < thresholds.covered),
     )
+
+
+def _candidates(
+    analysis: Analysis,
+    req: CompiledRequirement,
+    sections: list[Section],
+    topic_blocks: set[int],
+    hit_filter: HitFilter,
+    scoring: Scoring,
+) -> tuple[list[tuple[int, Unit]], Windows | None]:
+    """The scored units to judge: (origin, unit) of the sections under a matching heading and
+    the inventories, and the passages (as `Unit`s for a document-scope requirement, whose
+    passages borrow their record's context; else as `Windows`, built only when read)."""
+    requirement = req.requirement
+    by_block = scoring.by_block
+    # A passage without the topic scores 0 and is never evidence or support (partial > 0):
+    # it matters only as the best of an all-zero field without sections, so such passages
+    # are scored only when that happens.
+    topical = requirement.thresholds.partial > 0 and req.topic is not None
+    if requirement.scope == "document":
+        units = _passage_units(analysis, by_block, topic_blocks if topical else None)
+        _record_context(analysis, req, units, by_block, hit_filter.excluded_blocks)
+        for unit in units:
+            score_unit(unit, scoring)
+        if topical and all(u.score <= 0 for u in units):
+            units = _passage_units(analysis, by_block, first_only=True)
+            for unit in units:
+                score_unit(unit, scoring)
+        return [(PASSAGE, unit) for unit in units], None
+    fixed = [(SECTION, u) for u in _section_units(analysis, req, sections, by_block, hit_filter)]
+    for _, unit in fixed:
+        score_unit(unit, scoring)
+    headings = _headings(analysis)
+    windows = Windows.around(
+        analysis, (topic_blocks if topical else by_block.keys()) - headings, scoring
+    )
+    if topical and not fixed and max(windows.scores, default=0.0) <= 0:
+        # Every passage scores 0 (one with the topic holds a topic block, so it was scored
+        # above), so the verdict and evidence depend only on the first passage in order
+        # (the best of an all-zero field): only that one is scored.
+        windows = Windows(passages(analysis, by_block.keys() - headings)[:1], scoring)
+    if requirement.min_aspects >= MANY_ASPECTS:
+        inventory = _inventory_units(analysis, req, by_block, scoring.intent)
+        fixed.extend((INVENTORY, unit) for unit in inventory)
+    return fixed, windows
+
+
+def _best(fixed: list[tuple[int, Unit]], windows: Windows | None) -> Unit | None:
+    """The unit with the highest score; on a tie a section before a passage, then the
+    earliest blocks, then sections before passages before inventories."""
+    candidates = list(fixed)
+    number = windows.best() if windows is not None else None
+    if number is not None:
+        assert windows is not None
+        candidates.append((PASSAGE, windows.unit(number)))
+    if not candidates:
+        return None
+    _, unit = min(candidates, key=lambda c: (-c[1].score, c[1].heading is None, c[1].blocks, c[0]))
+    return unit
 
 
 def _section_units(
@@ -592,326 +612,6 @@ def _headings(analysis: Analysis) -> frozenset[int]:
     return found  # type: ignore[return-value]
 
 
-def _for_evidence(units: list[Unit], thresholds) -> list[Unit]:
-    """Evidence order: the units of the best status band first; inside a band, a section under
-    a heading that names the topic before a passage elsewhere, then the higher score, then the
-    passage with more matched words (the strongest excerpt first), then the earlier blocks:
-    `units` come in judging order (by score, sections first, then by blocks), which a stable
-    sort keeps among units equal in all the rest."""
-    covered, partial = thresholds.covered, thresholds.partial
-
-    def key(unit: Unit) -> tuple[int, bool, float, int]:
-        score = unit.score
-        band = 2 if score >= covered else 1 if score >= partial else 0
-        return (-band, unit.heading is None, -score, -len(unit.hits))
-
-    return sorted(units, key=key)
-
-
-def _intent_sentences(analysis: Analysis) -> set[tuple[int, int]]:
-    """(block, sentence) of every statement of intent; once per document."""
-    found = analysis.derived.get("intent")
-    if found is None:
-        found = {(h.block, h.sentence) for p in clauses.INTENT for h in analysis.hits(p)}
-        analysis.derived["intent"] = found
-    return found  # type: ignore[return-value]
-
-
-@dataclass(slots=True)
-class _Scoring:
-    """What scoring a unit asks of its requirement and document, derived once per judgement
-    rather than once per unit: a long plan has about a thousand candidate passages for a
-    requirement."""
-
-    req: CompiledRequirement
-    analysis: Analysis
-    intent: set[tuple[int, int]]
-    by_block: dict[int, list[tuple[str, Hit]]]
-    topic: str | None
-    minimum: int
-    """`min_aspects`, at least 1."""
-    covered: float
-    required: tuple[str, ...]
-    required_set: frozenset[str]
-    pair: tuple[str, str] | None
-    """`_pair(req)`."""
-    headers: frozenset[int]
-    """Table rows with a topic hit in a later cell (`_keyed_rows`)."""
-    keyed: dict[int, int]
-    """Header → the rows keyed by an actor below it (shared by the requirements with the
-    same actor patterns)."""
-    actors: tuple
-    statements: dict[int, int] = field(default_factory=dict)
-    """Block → its sentences where topic and actor meet (`_block_statements`)."""
-
-    @classmethod
-    def of(
-        cls,
-        analysis: Analysis,
-        req: CompiledRequirement,
-        intent: set[tuple[int, int]],
-        by_block: dict[int, list[tuple[str, Hit]]],
-    ) -> _Scoring:
-        requirement = req.requirement
-        pair = _pair(req)
-        headers: frozenset[int] = frozenset()
-        actors: tuple = ()
-        keyed: dict[int, int] = {}
-        if pair is not None:
-            patterns = dict(req.aspects)
-            later = _cell_blocks(analysis, patterns.get(pair[0], ()), first_cell=False)
-            by_index = analysis.by_index
-            headers = frozenset(b for b in later if by_index[b].block.kind is BlockKind.TABLE_ROW)
-            actors = patterns.get(pair[1], ())
-            keyed = analysis.derived.setdefault(("keyed-rows", _key(actors)), {})  # type: ignore[assignment]
-        return cls(
-            req=req,
-            analysis=analysis,
-            intent=intent,
-            by_block=by_block,
-            topic=req.topic,
-            minimum=max(requirement.min_aspects, 1),
-            covered=requirement.thresholds.covered,
-            required=requirement.require_aspects,
-            required_set=frozenset(requirement.require_aspects),
-            pair=pair,
-            headers=headers,
-            keyed=keyed,
-            actors=actors,
-        )
-
-
-def _structure(unit: Unit, scoring: _Scoring) -> None:
-    """Fills `statements` (topic + actor in one sentence or row, or rows of a keyed table)."""
-    pair = scoring.pair
-    if pair is None:
-        return
-    # A unit's hits are its blocks' hits (`by_block`), so its statements add up block by
-    # block: each block's are counted once per requirement.
-    counts = scoring.statements
-    rows = sentences = 0
-    for block in unit.blocks:
-        if block == unit.heading:
-            continue
-        count = counts.get(block)
-        if count is None:
-            count = counts[block] = _block_statements(
-                scoring.by_block.get(block, ()), scoring.intent, *pair
-            )
-        if count:
-            rows += 1
-            sentences += count
-    unit.statements = max(sentences, rows) + _keyed_rows(unit, scoring)
-
-
-def _block_statements(
-    hits: list[tuple[str, Hit]], intent: set[tuple[int, int]], topic: str, actor: str
-) -> int:
-    """The sentences of one block's hits where topic and actor meet (outside intent)."""
-    where: dict[int, set[str]] = defaultdict(set)
-    for aspect, hit in hits:
-        if (hit.block, hit.sentence) not in intent:
-            where[hit.sentence].add(aspect)
-    return sum(1 for found in where.values() if topic in found and actor in found)
-
-
-def _firm(unit: Unit, intent: set[tuple[int, int]]) -> set[str]:
-    """The aspects shown outside statements of intent (needed only for a covered unit)."""
-    return {
-        a for a, h in unit.hits if (h.block, h.sentence) not in intent or h.block == unit.heading
-    }
-
-
-def _pair(req: CompiledRequirement) -> tuple[str, str] | None:
-    """(topic, actor) for a requirement whose description needs three aspects and names
-    exactly two as required: who does what must be said of someone, in one sentence or row.
-    Goals and strategies (two aspects) are often stated sentence by sentence and are exempt."""
-    requirement = req.requirement
-    required = requirement.require_aspects
-    if len(required) != 2 or requirement.min_aspects < 3:
-        return None
-    return required[0], required[1]
-
-
-def _keyed_rows(unit: Unit, scoring: _Scoring) -> int:
-    """Rows of a table in the unit whose header names the topic in a later column and whose
-    first cell names an actor: "Teneste | Ansvar" / "Helsestasjonen | Heimebesøk …"."""
-    headers = scoring.headers
-    if not headers:
-        return 0
-    header = next((b for b in unit.blocks if b in headers), None)
-    if header is None:
-        return 0
-    count = scoring.keyed.get(header)
-    if count is None:
-        count = scoring.keyed[header] = _rows_keyed_by(scoring.analysis, header, scoring.actors)
-    return count if count >= KEYED_ROWS else 0
-
-
-def _rows_keyed_by(analysis: Analysis, header: int, patterns) -> int:
-    """The table rows right after `header` whose first cell holds a hit of `patterns`."""
-    first = _cell_blocks(analysis, patterns, first_cell=True)
-    ordered = analysis.blocks
-    count = 0
-    for text in ordered[analysis.position[header] + 1 :]:
-        if text.block.kind is not BlockKind.TABLE_ROW:
-            break
-        if text.index in first:
-            count += 1
-    return count
-
-
-_KEYS: dict[int, tuple[object, tuple[str, ...]]] = {}
-"""`_key` per pattern tuple (by identity, the tuple kept alive): asked once per scored unit."""
-
-
-def _key(patterns) -> tuple[str, ...]:
-    entry = _KEYS.get(id(patterns))
-    if entry is not None and entry[0] is patterns:
-        return entry[1]
-    key = tuple(p.source for p in patterns)
-    if len(_KEYS) > 4096:
-        _KEYS.clear()
-    _KEYS[id(patterns)] = (patterns, key)
-    return key
-
-
-def _cell_blocks(analysis: Analysis, patterns, first_cell: bool) -> set[int] | frozenset[int]:
-    """The blocks with a hit of `patterns` in the first cell (first_cell) or in a later cell
-    (not first_cell): `_cell_hit` for every block at once, derived once per document."""
-    key = ("cells", _key(patterns), first_cell)
-    found = analysis.derived.get(key)
-    if found is None:
-        found = set()
-        for pattern in patterns:
-            for hit in analysis.hits(pattern):
-                if first_cell == (hit.sentence == _first_sentence(analysis, hit.block)):
-                    found.add(hit.block)
-        analysis.derived[key] = found
-    return found  # type: ignore[return-value]
-
-
-def _cell_hit(analysis: Analysis, block: int, patterns, first_cell: bool) -> bool:
-    """A hit in the first cell (first_cell) or only in a later cell (not first_cell)."""
-    return block in _cell_blocks(analysis, patterns, first_cell)
-
-
-def _first_sentence(analysis: Analysis, block: int) -> int:
-    """`min(analysis.by_index[block].sentences, default=0)`: always 0, as a block's first
-    word starts its sentence 0 (`tokenise`, `Prepared.tokens`)."""
-    return 0
-
-
-def _score(unit: Unit, scoring: _Scoring) -> None:
-    """Score in [0, 1]: ≥ 0.7 only for several distinct aspects (or a topic heading with a
-    body that shows them); a lone mention stays in the partial band. The structure (`firm`,
-    `statements`) is weighed only for a unit that scores at all, `firm` only for one that
-    would be covered."""
-    _base_score(unit, scoring)
-    if unit.score <= 0:
-        return
-    _structure(unit, scoring)
-    minimum = scoring.minimum
-    covered = scoring.covered
-    pair = scoring.pair
-    if pair is not None and unit.statements >= STATEMENTS_FOR_DESCRIPTION and unit.score < covered:
-        unit.score = 0.8 if unit.heading is not None else covered + 0.05
-        unit.reasons.discard(Reason.FEW_ASPECTS)
-        return
-    if unit.score < covered:
-        return
-    unit.firm = _firm(unit, scoring.intent)
-    if len(unit.firm) < minimum and unit.statements < STATEMENTS_FOR_DESCRIPTION:
-        _cap(unit, Reason.INTENT if len(unit.firm) < len(unit.aspects) else Reason.PASSING_MENTION)
-    elif pair is not None and unit.heading is None and unit.statements == 0:
-        _cap(unit, Reason.FEW_ASPECTS)
-    elif scoring.req.requirement.scope != "document":
-        reason = _thin(unit, scoring.req, scoring.analysis, scoring.intent)
-        if reason is not None:
-            _cap(unit, reason)
-
-
-def _cap(unit: Unit, reason: Reason) -> None:
-    unit.score = PARTIAL_CAP
-    unit.capped = True
-    unit.reasons.add(reason)
-
-
-def _thin(
-    unit: Unit, req: CompiledRequirement, analysis: Analysis, intent: set[tuple[int, int]]
-) -> Reason | None:
-    """Why a unit that shows enough aspects still does not describe, else None:
-    - under a topic heading, the body itself must show several aspects (the heading names the
-      topic; "Born kan kome med innspel." under "Medverknad" adds one);
-    - the words must be more than one short sentence;
-    - a requirement of many aspects (each service's offer) needs them spread over several
-      sentences or rows, not enumerated in one;
-    - a passage in a section whose heading names another requirement only, is that
-      requirement's description ("I oppvekstforum møtes lederne …" under "Samhandling" is
-      cooperation; it names organisation and services only in passing)."""
-    requirement = req.requirement
-    body = [
-        (aspect, hit)
-        for aspect, hit in unit.hits
-        if hit.block != unit.heading and (hit.block, hit.sentence) not in intent
-    ]
-    shown = len({aspect for aspect, _ in body})
-    if (
-        unit.heading is not None
-        and requirement.min_aspects >= BODY_ASPECTS
-        and (shown < BODY_ASPECTS)
-    ):
-        return Reason.FEW_ASPECTS
-    sentences = {(hit.block, hit.sentence) for _, hit in body}
-    joint = requirement.min_aspects <= len(requirement.require_aspects)
-    """A requirement defined by its aspects meeting ("uenighet" + a leader + "avgjør") is
-    described by one sentence where they all meet."""
-    if len(sentences) <= 1 and not joint and unit.statements < STATEMENTS_FOR_DESCRIPTION:
-        short = not sentences or _words(analysis, *min(sentences)) < SHORT_SENTENCE
-        if short and shown <= requirement.min_aspects:
-            return Reason.PASSING_MENTION
-    if requirement.min_aspects >= MANY_ASPECTS:
-        spread = {(h.block, h.sentence) for a, h in body if a != req.topic}
-        if len(spread) < SPREAD_STATEMENTS:
-            return Reason.FEW_ASPECTS
-    if unit.heading is None and not joint and _foreign_section(analysis, unit, requirement.id):
-        # (a requirement defined by its aspects meeting is described wherever they meet: a
-        # dispute rule is often one sentence in a chapter on cooperation)
-        return Reason.PASSING_MENTION
-    return None
-
-
-def _words(analysis: Analysis, block: int, sentence: int) -> int:
-    text = analysis.by_index[block]
-    first, last = text.sentences.get(sentence, (0, -1))
-    return last - first + 1
-
-
-def _foreign_section(analysis: Analysis, unit: Unit, requirement: str) -> bool:
-    """The unit stands under a heading that names other requirements, not this one."""
-    owners: dict[int, frozenset[str]] = analysis.derived.get("heading-owners", {})  # type: ignore[assignment]
-    if not owners:
-        return False
-    heading = _nearest_heading(analysis).get(unit.blocks[0])
-    found = owners.get(heading) if heading is not None else None
-    return bool(found) and requirement not in found
-
-
-def _nearest_heading(analysis: Analysis) -> dict[int, int]:
-    """Block → the heading directly above it (derived once per document)."""
-    found = analysis.derived.get("nearest-heading")
-    if found is None:
-        found = {}
-        current = None
-        for text in analysis.blocks:
-            if text.block.is_heading:
-                current = text.index
-            elif current is not None:
-                found[text.index] = current
-        analysis.derived["nearest-heading"] = found
-    return found  # type: ignore[return-value]
-
-
 def mark_heading_owners(analysis: Analysis, requirements) -> None:
     """Which requirements' headings each heading names (not negated), for all requirements
     at once: a passage under a heading owned by others only describes those others. An
@@ -932,56 +632,33 @@ def mark_heading_owners(analysis: Analysis, requirements) -> None:
     analysis.derived["heading-owners"] = {b: frozenset(ids) for b, ids in owners.items()}
 
 
-def _base_score(unit: Unit, scoring: _Scoring) -> None:
-    if unit.score < 0:
-        unit.score = 0.0
-        return
-    aspects, minimum = len(unit.aspects), scoring.minimum
-    required = scoring.required
-    if unit.heading is None and scoring.topic not in unit.aspects:
-        unit.score = 0.0
-        return
-    if required and not scoring.required_set <= unit.aspects:
-        present = len(scoring.required_set & unit.aspects)
-        unit.reasons.add(Reason.MISSING_REQUIRED_ASPECT)
-        anchored = required[0] in unit.aspects or unit.heading is not None
-        unit.score = 0.4 if anchored and present >= math.ceil(len(required) / 2) else 0.0
-        return
-    extra = 0.04 * max(0, aspects - minimum)
-    if unit.heading is not None:
-        if aspects >= minimum:
-            unit.score = min(0.8 + extra, 0.95)
-        else:
-            unit.score = 0.35 + 0.2 * aspects / minimum
-            unit.reasons.add(Reason.FEW_ASPECTS)
-        return
-    if aspects >= minimum:
-        unit.score = min(0.7 + extra, 0.85) - 0.03 * (len(unit.blocks) - 1)
-        if unit.score < scoring.covered + 0.02:
-            unit.score = scoring.covered + 0.02
-    elif aspects == 1:
-        unit.score = 0.3
-        unit.reasons.add(Reason.PASSING_MENTION)
-    else:
-        unit.score = 0.35 + 0.15 * (aspects - 1) / max(minimum - 1, 1)
-        unit.reasons.add(Reason.FEW_ASPECTS)
-
-
 def _with_support(
-    score: float, units: list[Unit], req: CompiledRequirement, analysis: Analysis
+    score: float,
+    best: Unit | None,
+    fixed: list[tuple[int, Unit]],
+    windows: Windows | None,
+    req: CompiledRequirement,
+    analysis: Analysis,
 ) -> float:
     """A small bonus for independent supporting passages, never lifting a partial to covered."""
     thresholds = req.requirement.thresholds
-    if score < thresholds.covered or not units:
+    if score < thresholds.covered or best is None:
         return score
-    best_section = section_label(analysis, units[0].label_block)
-    disjoint = set(units[0].blocks).isdisjoint
+    best_section = section_label(analysis, best.label_block)
+    disjoint = set(best.blocks).isdisjoint
     partial = thresholds.partial
     others = {
         section_label(analysis, u.label_block)
-        for u in itertools.islice(units, 1, None)
+        for _, u in fixed
         if u.score >= partial and disjoint(u.blocks)
     }
+    if windows is not None:
+        labels = _labels(analysis)  # a passage's label block is its first
+        others.update(
+            labels.get(blocks[0])
+            for blocks, found in zip(windows.blocks, windows.scores, strict=True)
+            if found >= partial and disjoint(blocks)
+        )
     others.discard(best_section)
     return min(1.0, score + min(0.1, 0.03 * len(others)))
 
@@ -1129,16 +806,23 @@ def _inventory_units(
     topic = req.topic
     groups: dict[tuple[str, ...], dict[str, list[tuple[str, Hit]]]] = {}
     blocks_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    with_intent = {block for block, _ in intent}
     for block in sorted(by_block):
         per_sentence: dict[int, list[tuple[str, Hit]]] = {}
-        for pair in by_block[block]:
-            if pair[0] != topic and (block, pair[1].sentence) not in intent:
+        pairs = by_block[block]
+        if block in with_intent:
+            pairs = [pair for pair in pairs if (block, pair[1].sentence) not in intent]
+        for pair in pairs:
+            if pair[0] != topic:
                 per_sentence.setdefault(pair[1].sentence, []).append(pair)
         if not per_sentence:
             continue
         text = analysis.by_index[block]
         for number in sorted(per_sentence):
-            subject = _subject(analysis, text, number, per_sentence[number])
+            found = per_sentence[number]
+            if number == 0 and _first_token(min(found, key=_first_token)) >= SUBJECT_TOKENS:
+                continue  # (a shortcut of `_subject`: sentence 0 starts at token 0)
+            subject = _subject(analysis, text, number, found)
             if subject is None:
                 continue
             key = text.block.section

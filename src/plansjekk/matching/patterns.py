@@ -134,7 +134,7 @@ class Pattern:
         """Hits in tokenised text; `starts` optionally restricts the candidate first tokens
         (the matcher passes the positions where the first glob is already known to match)."""
         if self.compiled_regex is not None:
-            yield from regex_hits(self.compiled_regex, tokens)
+            yield from _regex_hits(self.compiled_regex, tokens)
             return
         first = self.first
         assert first is not None
@@ -174,20 +174,9 @@ def _extend(
     return None
 
 
-def regex_hits(
-    compiled: regex.Pattern[str], tokens: Tokens, spans: list[tuple[int, int]] | None = None
-) -> Iterator[PatternMatch]:
-    """A regex's hits in tokenised text, or only within `spans` (start, end) of it."""
-    text = tokens.text
+def _regex_hits(compiled: regex.Pattern[str], tokens: Tokens) -> Iterator[PatternMatch]:
     try:
-        if spans is None:
-            hits = list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
-        else:
-            hits = [
-                hit
-                for start, end in spans
-                for hit in compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT)
-            ]
+        hits = list(compiled.finditer(tokens.text, timeout=REGEX_TIMEOUT))
     except TimeoutError:
         return
     for hit in hits:

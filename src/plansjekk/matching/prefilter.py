@@ -15,6 +15,7 @@ to under IGNORECASE) contributes no requirement, never a wrong one.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import dataclass
@@ -373,36 +374,53 @@ def _set_holds(items, char: str) -> bool:
     return negate != contains
 
 
-SENTENCE_STOPS = ".!?;:\n"
-"""Characters a pattern that stays inside a sentence typically never consumes."""
+SENTENCE_STOPS = ".!?;:"
+"""The marks that end a sentence or clause. (Normalised text has no line breaks: all white
+space is single spaces.)"""
 
 
 @cache
-def stops_of(body: str) -> str:
-    """The sentence stops the pattern never consumes: its matches lie between them."""
+def stays_in_sentences(body: str) -> bool:
+    """True when the pattern never consumes a sentence stop, so every match lies between
+    two of them."""
     parsed = parse_regex(body)
-    if parsed is None:
-        return ""
-    return "".join(char for char in SENTENCE_STOPS if never_consumes(parsed, char))
+    return parsed is not None and all(never_consumes(parsed, char) for char in SENTENCE_STOPS)
 
 
-def spans_that_can_match(
-    text: str, stops: str, sets: tuple[frozenset[str], ...]
+def stop_positions(text: str, stops: str) -> list[int]:
+    """Where in `text` the `stops` characters are, in order."""
+    return [match.start() for match in _stop_finder(stops).finditer(text)]
+
+
+def spans_holding(
+    text: str, sets: tuple[frozenset[str], ...], stops: list[int]
 ) -> list[tuple[int, int]]:
-    """The stretches of `text` between `stops` that hold a text of every set, neighbours
-    merged (the pattern finds the same in a merged stretch: it cannot cross a stop)."""
-    if not stops:
-        return [(0, len(text))] if can_match(sets, text) else []
+    """The stretches of `text` between stop positions that hold a text of every set: each
+    occurrence of the first set's texts (found with `str.find`) opens its stretch, which
+    is kept when it also holds a text of each other set. A pattern that never consumes the
+    stop characters finds within these stretches all it finds in the whole text."""
+    openings = sorted(position for literal in sets[0] for position in _occurrences(text, literal))
+    rest = sets[1:]
     spans: list[tuple[int, int]] = []
-    start = 0
-    for end in [m.start() for m in _stop_finder(stops).finditer(text)] + [len(text)]:
-        if can_match(sets, text[start:end]):
-            if spans and spans[-1][1] == start - 1:
-                spans[-1] = (spans[-1][0], end)
-            else:
-                spans.append((start, end))
-        start = end + 1
+    judged = 0  # the end of the last stretch judged: later openings in it are skipped
+    for position in openings:
+        if position < judged:
+            continue
+        after = bisect.bisect_left(stops, position)
+        start = stops[after - 1] + 1 if after else 0
+        judged = stops[after] if after < len(stops) else len(text)
+        if can_match(rest, text[start:judged]):
+            spans.append((start, judged))
     return spans
+
+
+def _occurrences(text: str, literal: str) -> list[int]:
+    found = []
+    position = text.find(literal)
+    while position >= 0:
+        found.append(position)
+        position = text.find(literal, position + 1)
+    return found
 
 
 @cache

@@ -67,13 +67,17 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
         if place is not None:
             starts.update(range(max(place - WINDOW + 1, 0), place + 1))
     units: list[tuple[int, ...]] = []
-    add = units.append
+    extend = units.extend
     isdisjoint = blocks.isdisjoint
-    for start in starts:
-        for indices in cache[start]:
+    # Block indices grow with the place, and a start's windows are its longest window's
+    # prefixes, shortest first: by start, the windows come out sorted (and each only once).
+    # A window holding a hit block is extended only by longer ones that hold it too.
+    for start in sorted(starts):
+        windows = cache[start]
+        for number, indices in enumerate(windows):
             if not isdisjoint(indices):
-                add(indices)
-    units.sort()  # each window has one start, so the list holds no duplicates
+                extend(windows[number:])
+                break
     return units
 
 
