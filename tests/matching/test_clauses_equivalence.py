@@ -1,6 +1,7 @@
 """`clauses.same_clause` (which looks only at the words between two tokens) agrees with
 comparing the tokens' `clauses.clause_numbers` (which numbers every clause of the block): on
-every token pair of generated texts, and on the token pairs of corpus sentences."""
+every token pair of generated texts, and on the token pairs of corpus sentences, where
+`BlockText.same_clause` (the same test on the document's prepared arrays) agrees too."""
 
 from __future__ import annotations
 
@@ -22,11 +23,13 @@ MAX_DISTANCE = 40
 """Corpus pairs are taken up to this many tokens apart (a long sentence has many pairs)."""
 
 
-def assert_same_clause_matches_numbers(tokens: Tokens, pairs) -> None:
+def assert_same_clause_matches_numbers(tokens: Tokens, pairs, text=None) -> None:
     numbers = clauses.clause_numbers(tokens)
     for first, second in pairs:
         expected = numbers[first] == numbers[second]
         assert clauses.same_clause(tokens, first, second) is expected, (first, second)
+        if text is not None:
+            assert text.same_clause(first, second) is expected, (first, second)
 
 
 # ----------------------------------------------------------------------------- generated text
@@ -99,6 +102,6 @@ def test_same_clause_matches_clause_numbers_on_corpus_sentences(name: str) -> No
             for first in range(low, high + 1)
             for second in range(max(low, first - MAX_DISTANCE), min(high, first + MAX_DISTANCE) + 1)
         ]
-        assert_same_clause_matches_numbers(tokens, pairs)
+        assert_same_clause_matches_numbers(tokens, pairs, text)
         checked += len(pairs)
     assert checked > 1_000  # the documents hold long sentences

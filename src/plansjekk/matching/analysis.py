@@ -119,6 +119,21 @@ class BlockText:
                 self._negated = clauses.negated_tokens(self.tokens)
         return self._negated
 
+    def same_clause(self, first: int, second: int) -> bool:
+        """`clauses.same_clause` on this block's tokens, read from the document's prepared
+        arrays (asked of blocks whose tokens are otherwise never built)."""
+        prepared = self._prepared
+        offset = prepared.offsets[self._number]
+        return clauses.no_clause_break(
+            prepared.words,
+            prepared.sentence,
+            prepared.starts,
+            prepared.ends,
+            prepared.text,
+            offset + min(first, second),
+            offset + max(first, second),
+        )
+
     @property
     def word_count(self) -> int:
         """`len(self.tokens.words)`, without building the tokens."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Sequence
 
 from plansjekk.matching.normalise import Tokens
 from plansjekk.matching.patterns import compile_pattern
@@ -319,9 +320,29 @@ def same_clause(tokens: Tokens, first: int, second: int) -> bool:
     one sentence, by looking only at the words between them (a clause starts at a word
     after a hard break (`clause_breaks`) or at a sequence word): asked for a few tokens of
     a long block, where numbering every clause would cost more."""
-    low, high = min(first, second), max(first, second)
-    words, sentence, starts, ends = tokens.words, tokens.sentence, tokens.starts, tokens.ends
-    text = tokens.text
+    return no_clause_break(
+        tokens.words,
+        tokens.sentence,
+        tokens.starts,
+        tokens.ends,
+        tokens.text,
+        min(first, second),
+        max(first, second),
+    )
+
+
+def no_clause_break(
+    words: Sequence[str],
+    sentence: Sequence[int],
+    starts: Sequence[int],
+    ends: Sequence[int],
+    text: str,
+    low: int,
+    high: int,
+) -> bool:
+    """`same_clause` on any word arrays (a block's `Tokens`, or the whole document's
+    prepared arrays, which need no per-block copy): no clause starts at a word after
+    `low` up to `high`."""
     for position in range(low + 1, high + 1):
         word = words[position]
         if (

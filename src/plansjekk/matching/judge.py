@@ -28,10 +28,8 @@ from typing import NamedTuple
 
 from plansjekk.documents.model import BlockKind
 from plansjekk.findings import Reason
-from plansjekk.matching import clauses
-from plansjekk.matching.analysis import Analysis, Hit
+from plansjekk.matching.analysis import Analysis, BlockText, Hit
 from plansjekk.matching.compiled import CompiledRequirement
-from plansjekk.matching.normalise import Tokens
 from plansjekk.matching.passages import INVENTORY, PASSAGE, SECTION, Ranked, Windows
 from plansjekk.matching.scoring import (
     MANY_ASPECTS,
@@ -103,18 +101,20 @@ class _Exclusions:
         others = self._tokens.get((hit.block, hit.sentence))
         if others is None:
             return False
-        tokens = self._analysis.by_index[hit.block].tokens
-        return any(_same_clause(tokens, hit.first_token, other) for other in others)
+        if hit.first_token in others:  # the same word ("viser" in "viser at")
+            return True
+        text = self._analysis.by_index[hit.block]
+        return any(_same_clause(text, hit.first_token, other) for other in others)
 
 
-def _same_clause(tokens: Tokens, first: int, second: int) -> bool:
+def _same_clause(text: BlockText, first: int, second: int) -> bool:
     """Whether two tokens have the same clause number, a token outside the block (a hit
     that does not start at a word) having -1."""
-    count = len(tokens.words)
+    count = text.word_count
     inside = 0 <= first < count
     if inside != (0 <= second < count):
         return False
-    return not inside or clauses.same_clause(tokens, first, second)
+    return not inside or text.same_clause(first, second)
 
 
 class _Voided(NamedTuple):
