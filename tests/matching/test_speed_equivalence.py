@@ -258,6 +258,67 @@ def test_generated_documents_hit_alike(blocks, sources) -> None:
     assert_same_hits(fast, slow, [*patterns, *all_patterns()[:40]])
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(texts, min_size=1, max_size=8),
+    st.lists(st.sampled_from(GLOB_WORDS), min_size=1, max_size=3),
+)
+def test_words_matching_is_every_vocabulary_word_the_glob_matches(blocks, words) -> None:
+    """`_Index.exact_words`' literal, `head*` and multi-variant fast paths find exactly the
+    vocabulary words some variant of the glob matches."""
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
+        pages=None,
+    )
+    fast = Analysis(document)
+    for word in words:
+        for element in compile_pattern(word).elements:
+            glob = element.glob
+            expected = [w for w in fast.vocabulary if ref.glob_matches(glob, w)]
+            assert fast.words_matching(glob) == expected, glob.source
+            # the answer is cached per glob: asking again gives the same words
+            assert fast.words_matching(glob) == expected
+
+
+COMMON = ["barn", "barn", "barn", "barnet", "og", "og", "unge", "plan", "ikke"]
+RARE = ["stemme", "innspill", "samarbeid"]
+crowded_texts = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(COMMON), st.sampled_from(RARE)),
+        st.sampled_from([" ", " ", " ", ", ", ". "]),
+    ),
+    min_size=1,
+    max_size=40,
+).map(lambda parts: "".join(w + g for w, g in parts))
+crowded_patterns = st.lists(
+    st.tuples(
+        st.sampled_from(["barn*", "barn", "og", "unge", "stemme", "innspill", "{stemme,plan}"]),
+        st.booleans(),
+    ),
+    min_size=2,
+    max_size=4,
+).map(lambda parts: " ".join((w + " ..." if gap else w) for w, gap in parts).removesuffix(" ..."))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(crowded_texts, min_size=1, max_size=10), st.lists(crowded_patterns, max_size=6))
+def test_rare_later_words_narrow_the_starts_alike(blocks, sources) -> None:
+    """Multi-word patterns whose first word is common and a later one rare, so that
+    `_Index._sequences` tries only the first-word positions within reach of the rare
+    word's occurrences (with and without gaps): the hits are the reference's."""
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
+        pages=None,
+    )
+    patterns = [p for p in map(_compile, sources) if p is not None]
+    fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
+    assert_same_hits(fast, slow, patterns)
+
+
 # ----------------------------------------------------------------------------- one-pass
 
 

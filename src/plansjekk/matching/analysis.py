@@ -296,9 +296,11 @@ class Analysis:
 
 class _Index:
     """The words of a list of blocks (a `Prepared` text): distinct word → positions in the
-    concatenated words, and a hit cache per position, so that a word's hits are built once
-    for every pattern matching it. Hits are located from the prepared arrays, without
-    building the blocks' `Tokens`.
+    concatenated words, and a hit cache per distinct word, so that a word's hits are built
+    once for every pattern matching it. Hits are located from the prepared arrays, without
+    building the blocks' `Tokens`. Per glob (a pure function of the pattern) the split into
+    literal, `head*` and other variants is made once on the `WordGlob`; per document only
+    the glob's words and their counts are cached here.
     """
 
     def __init__(self, texts: list[BlockText], prepared: Prepared) -> None:
@@ -313,9 +315,11 @@ class _Index:
         """Sentence numbers across all blocks (equal only within one sentence of a block)."""
         self.occurrences = prepared.occurrences
         self.vocabulary = sorted(self.occurrences)
-        self._hit_at: list[Hit | None] = [None] * len(words)
-        self._exact: dict[int, list[str]] = {}
-        self._sets: dict[int, frozenset[str]] = {}
+        self._word_hits: dict[str, list[Hit]] = {}
+        """Distinct word → its single-word hits (built once, shared by the patterns)."""
+        self._exact: dict[WordGlob, list[str]] = {}
+        """Per glob (interned, hashed by identity), its `exact_words` in this document."""
+        self._sets: dict[WordGlob, tuple[frozenset[str], int]] = {}
         self._lines: str | None = None
         self._stops: list[int] | None = None
         self._line_starts: list[int] = []
@@ -326,23 +330,34 @@ class _Index:
 
     def hits_spanning(self, spans: list[tuple[int, int]]) -> list[Hit]:
         """`hit` for many spans (the arrays looked up once: patterns have thousands)."""
+        return self._hits_between([first for first, _ in spans], [last for _, last in spans])
+
+    def _hits_between(self, firsts: list[int], lasts: list[int]) -> list[Hit]:
+        """The hits spanning firsts[k]..lasts[k]. Each is built with `tuple.__new__`, which
+        skips the Python-level `__new__` a named tuple's constructor runs (about a quarter
+        of the cost of a hit, and a long plan builds tens of thousands)."""
         prepared = self.prepared
         owner, offsets, cstarts = prepared.owner, prepared.offsets, prepared.cstarts
         sentence, starts, ends = prepared.sentence, prepared.starts, prepared.ends
         indices = self.indices
+        new = tuple.__new__
         found = []
-        for first, last in spans:
+        append = found.append
+        for first, last in zip(firsts, lasts, strict=True):
             number = owner[first]
             offset = offsets[number]
             shift = cstarts[number]
-            found.append(
-                Hit(
-                    indices[number],
-                    sentence[first] - sentence[offset],
-                    first - offset,
-                    last - offset,
-                    starts[first] - shift,
-                    ends[last] - shift,
+            append(
+                new(
+                    Hit,
+                    (
+                        indices[number],
+                        sentence[first] - sentence[offset],
+                        first - offset,
+                        last - offset,
+                        starts[first] - shift,
+                        ends[last] - shift,
+                    ),
                 )
             )
         return found
@@ -350,37 +365,83 @@ class _Index:
     # ------------------------------------------------------------------ hits
 
     def find(self, pattern: Pattern) -> list[Hit]:
-        if pattern.is_regex:
+        """Every hit of `pattern`. Most of a ruleset's patterns find nothing in a given
+        document, so the way to an empty answer is kept short: the first glob's words come
+        from a per-glob cache, and an empty list ends the look-up."""
+        if pattern.compiled_regex is not None:
             return self._regex(pattern)
-        assert pattern.first is not None
-        words = self.exact_words(pattern.first)
+        elements = pattern.elements
+        glob = elements[0].glob
+        words = self._exact.get(glob)
+        if words is None:
+            words = self._exact[glob] = self._exact_words(glob)
         if not words:
             return []
+        if len(elements) == 1:
+            if len(words) == 1:
+                return self._single(words[0]).copy()
+            # a hit's tuple order is its position order (blocks in reading order, a
+            # block's sentence numbers never fall), so the words' hits sort into place
+            return sorted(itertools.chain.from_iterable(map(self._single, words)))
         occurrences = self.occurrences
         if len(words) == 1:
             positions = occurrences[words[0]]
         else:
-            positions = sorted(itertools.chain.from_iterable(occurrences[w] for w in words))
-        if len(pattern.elements) == 1:
-            return self._hits_at(positions)
-        return self._sequences(pattern.elements, positions)
+            positions = sorted(itertools.chain.from_iterable(map(occurrences.__getitem__, words)))
+        return self._sequences(elements, positions)
 
     def _sequences(self, elements: tuple[Element, ...], positions: list[int]) -> list[Hit]:
         """A multi-word pattern from its first word's positions: `Pattern.find_in`'s
         depth-first extension, run on the concatenated words (a block's end is a sentence
         end, and sentence numbers differ between blocks, so no path crosses it). A glob
-        matches a document word exactly when the word is among its `exact_words`."""
-        sets = [self.word_set(element.glob) for element in elements]
-        if not all(sets):
-            return []
+        matches a document word exactly when the word is among its `exact_words`.
+
+        When a later glob's words occur more rarely than the first's, only the first-word
+        positions within reach of one of those occurrences (at the distance the elements'
+        gaps allow, in the same sentence) are tried: every complete path passes through
+        one, and a position without a complete path neither yields a hit nor moves the
+        non-overlap bound, so the hits are the same."""
+        first_set = self.word_set(elements[0].glob)
+        sets = [first_set]
+        rarest, cheapest = 0, len(positions)
+        farthest = 0
+        reach = (0, 0)
+        for number in range(1, len(elements)):
+            element = elements[number]
+            matching, count = self._facts(element.glob)
+            if not count:
+                return []
+            sets.append(matching)
+            # element `number` stands `number` … `farthest` words after the first
+            farthest += 1 + element.gap
+            cost = count * (farthest - number + 1)
+            if cost < cheapest:
+                rarest, cheapest = number, cost
+                reach = (number, farthest)
         words, sentence = self.words, self.sentence
+        if rarest:
+            positions = self._near(sets[rarest], first_set, *reach)
         count = len(words)
-        spans: list[tuple[int, int]] = []
+        firsts: list[int] = []
+        lasts: list[int] = []
         after = -1
-        if len(elements) == 2 and elements[1].gap == 0:
-            return self._pairs(sets, positions)
         if len(elements) == 2:
             following, gap = sets[1], elements[1].gap
+            if gap == 0:
+                # two adjacent words: the position after is checked directly
+                for position in positions:
+                    if position <= after:
+                        continue
+                    following_position = position + 1
+                    if (
+                        following_position < count
+                        and words[following_position] in following
+                        and sentence[position] == sentence[following_position]
+                    ):
+                        after = following_position
+                        firsts.append(position)
+                        lasts.append(following_position)
+                return self._hits_between(firsts, lasts)
             for position in positions:
                 if position <= after:
                     continue
@@ -390,9 +451,10 @@ class _Index:
                         break
                     if words[last] in following:
                         after = last
-                        spans.append((position, last))
+                        firsts.append(position)
+                        lasts.append(last)
                         break
-            return self.hits_spanning(spans)
+            return self._hits_between(firsts, lasts)
         for position in positions:
             if position <= after:
                 continue
@@ -400,70 +462,84 @@ class _Index:
             if last is None:
                 continue
             after = last
-            spans.append((position, last))
-        return self.hits_spanning(spans)
+            firsts.append(position)
+            lasts.append(last)
+        return self._hits_between(firsts, lasts)
 
-    def _pairs(self, sets: list[frozenset[str]], positions: list[int]) -> list[Hit]:
-        """Two adjacent words: a hit at p when the second glob matches p + 1 in the same
-        sentence, found from whichever word is rarer; a hit's second word is never the
-        first of the next (`_sequences`' non-overlap rule)."""
-        words, sentence = self.words, self.sentence
-        first, second = sets
-        seconds = [self.occurrences[w] for w in second]
-        if sum(map(len, seconds)) < len(positions):
-            candidates = sorted(
-                q - 1
-                for q in itertools.chain.from_iterable(seconds)
-                if q > 0 and words[q - 1] in first and sentence[q - 1] == sentence[q]
+    def _near(
+        self, matching: frozenset[str], first: frozenset[str], nearest: int, farthest: int
+    ) -> list[int]:
+        """Sorted positions p of a word in `first` such that a word in `matching` stands at
+        p + nearest … p + farthest in p's sentence."""
+        occurrences, words, sentence = self.occurrences, self.words, self.sentence
+        found = itertools.chain.from_iterable(map(occurrences.__getitem__, matching))
+        if nearest == farthest:
+            return sorted(
+                [
+                    q - nearest
+                    for q in found
+                    if q >= nearest
+                    and words[q - nearest] in first
+                    and sentence[q - nearest] == sentence[q]
+                ]
             )
-        else:
-            count = len(words)
-            candidates = [
+        return sorted(
+            {
                 p
-                for p in positions
-                if p + 1 < count and words[p + 1] in second and sentence[p] == sentence[p + 1]
-            ]
-        spans: list[tuple[int, int]] = []
-        after = -1
-        for position in candidates:
-            if position <= after:
-                continue
-            after = position + 1
-            spans.append((position, after))
-        return self.hits_spanning(spans)
+                for q in found
+                for p in range(max(0, q - farthest), q - nearest + 1)
+                if words[p] in first and sentence[p] == sentence[q]
+            }
+        )
 
     def word_set(self, glob: WordGlob) -> frozenset[str]:
         """`exact_words` as a set."""
-        key = id(glob)
-        cached = self._sets.get(key)
+        return self._facts(glob)[0]
+
+    def _facts(self, glob: WordGlob) -> tuple[frozenset[str], int]:
+        """`exact_words` as a set, and the number of their occurrences (cached per glob)."""
+        cached = self._sets.get(glob)
         if cached is None:
-            cached = self._sets[key] = frozenset(self.exact_words(glob))
+            words = self.exact_words(glob)
+            occurrences = self.occurrences
+            cached = self._sets[glob] = (
+                frozenset(words),
+                sum(len(occurrences[word]) for word in words),
+            )
         return cached
 
-    def _hits_at(self, positions: list[int]) -> list[Hit]:
-        """The single-token hits at these concatenated positions (built once each)."""
-        hit_at = self._hit_at
+    def _single(self, word: str) -> list[Hit]:
+        """The one-word hits of a distinct word, built once for every pattern matching it
+        (with `tuple.__new__` as in `_hits_between`; one token: first and last are equal)."""
+        found = self._word_hits.get(word)
+        if found is not None:
+            return found
         prepared = self.prepared
         owner, offsets, cstarts = prepared.owner, prepared.offsets, prepared.cstarts
         sentence, starts, ends = prepared.sentence, prepared.starts, prepared.ends
         indices = self.indices
-        out = []
-        for position in positions:
-            hit = hit_at[position]
-            if hit is None:
-                number = owner[position]
-                offset = offsets[number]
-                shift = cstarts[number]
-                hit = hit_at[position] = Hit(
-                    indices[number],
-                    sentence[position] - sentence[offset],
-                    position - offset,
-                    position - offset,
-                    starts[position] - shift,
-                    ends[position] - shift,
+        new = tuple.__new__
+        found = self._word_hits[word] = []
+        append = found.append
+        for position in self.occurrences[word]:
+            number = owner[position]
+            offset = offsets[number]
+            shift = cstarts[number]
+            token = position - offset
+            append(
+                new(
+                    Hit,
+                    (
+                        indices[number],
+                        sentence[position] - sentence[offset],
+                        token,
+                        token,
+                        starts[position] - shift,
+                        ends[position] - shift,
+                    ),
                 )
-            out.append(hit)
-        return out
+            )
+        return found
 
     def _regex(self, pattern: Pattern) -> list[Hit]:
         """A `re:` pattern only where it can match. When it provably cannot see past a
@@ -567,20 +643,34 @@ class _Index:
 
     def exact_words(self, glob: WordGlob) -> list[str]:
         """Distinct words the glob matches exactly, sorted."""
-        key = id(glob)
-        cached = self._exact.get(key)
+        cached = self._exact.get(glob)
         if cached is None:
-            words: set[str] = set()
-            for segments in glob.variants:
-                words.update(self._exact_variant(glob, segments))
-            cached = sorted(words)
-            self._exact[key] = cached
+            cached = self._exact[glob] = self._exact_words(glob)
         return cached
+
+    def _exact_words(self, glob: WordGlob) -> list[str]:
+        """Literal variants by a dictionary look-up, `head*` variants as a slice of the
+        sorted vocabulary (every word there matches), the rest tested word by word."""
+        occurrences = self.occurrences
+        literals = glob.literals
+        if len(literals) == 1 and len(glob.variants) == 1:  # the commonest glob: one word
+            return [literals[0]] if literals[0] in occurrences else []
+        found = [word for word in literals if word in occurrences]
+        if glob.prefixes:
+            vocabulary = self.vocabulary
+            left = bisect.bisect_left
+            for head in glob.prefixes:
+                low = left(vocabulary, head)
+                if low < len(vocabulary) and vocabulary[low].startswith(head):
+                    found += vocabulary[low : left(vocabulary, head + "\U0010ffff", low)]
+        for segments in glob.patterned:
+            found += self._exact_variant(glob, segments)
+        if len(glob.variants) > 1:
+            return sorted(set(found))
+        return found  # one variant's words: distinct, in vocabulary order
 
     def _exact_variant(self, glob: WordGlob, segments: tuple[str, ...]) -> list[str]:
         head = segments[0]
-        if len(segments) == 1:
-            return [head] if head in self.occurrences else []
         if head:
             low = bisect.bisect_left(self.vocabulary, head)
             high = bisect.bisect_left(self.vocabulary, head + "\U0010ffff")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from plansjekk.matching.patterns import Pattern, compile_pattern
 from plansjekk.rules.model import Requirement, Ruleset
@@ -17,10 +17,31 @@ class CompiledRequirement:
     exclude: tuple[Pattern, ...]
     negative: tuple[Pattern, ...]
     deprecated: tuple[Pattern, ...]
+    topic: str | None = field(init=False, compare=False, repr=False)
+    """The first aspect's id (None without aspects)."""
+    bits: dict[str, int] = field(init=False, compare=False, repr=False)
+    """Aspect → its bit in a mask of aspects (in the requirement's order)."""
+    patterns_of: dict[str, tuple[Pattern, ...]] = field(init=False, compare=False, repr=False)
+    """Aspect → its term patterns."""
+    pair: tuple[str, str] | None = field(init=False, compare=False, repr=False)
+    """(topic, actor) for a requirement whose description needs three aspects and names
+    exactly two as required (`scoring._pair`)."""
 
-    @property
-    def topic(self) -> str | None:
-        return self.aspects[0][0] if self.aspects else None
+    def __post_init__(self) -> None:
+        # Facts of the rules that judging asks of every requirement on every document,
+        # derived once here (not compared: they follow from the fields above).
+        requirement = self.requirement
+        required = requirement.require_aspects
+        pair = (
+            (required[0], required[1])
+            if len(required) == 2 and requirement.min_aspects >= 3
+            else None
+        )
+        set_ = object.__setattr__
+        set_(self, "topic", self.aspects[0][0] if self.aspects else None)
+        set_(self, "bits", {aspect: 1 << n for n, (aspect, _) in enumerate(self.aspects)})
+        set_(self, "patterns_of", dict(self.aspects))
+        set_(self, "pair", pair)
 
 
 _CACHE: dict[int, tuple[Ruleset, tuple[CompiledRequirement, ...]]] = {}

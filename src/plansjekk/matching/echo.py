@@ -18,7 +18,9 @@ Recognised generally, not by quoting the statute:
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Set as AbstractSet
 
 from plansjekk.matching.analysis import Analysis, BlockText, Hit
 from plansjekk.matching.patterns import compile_pattern
@@ -75,11 +77,6 @@ _PLAN_PRONOUNS = frozenset(["den", "denne", "ho", "han"])
 
 def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
     """Sets `BlockText.echo` for every block; `topic_hits` = requirement id → its topic hits."""
-    per_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
-    for requirement, hits in topic_hits.items():
-        for hit in hits:
-            key = (hit.block, hit.sentence)
-            per_sentence[key].append((hit.first_token, hit.last_token, requirement))
     kinds_at: dict[tuple[int, int], set[str]] = defaultdict(set)
     signals_at: dict[tuple[int, int], list[int]] = defaultdict(list)
     """Per sentence, the first tokens of its plan, containing and legal signals."""
@@ -88,11 +85,25 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
             kinds_at[key].add(kind)
             if kind in ("plan", "contain", "legal"):
                 signals_at[key].extend(tokens)
+    # A sentence without a signal is an echo only as an enumeration of the topics of three
+    # requirements or more (so with three topic hits or more, `_is_echo`); else it only ends
+    # a run of sentences about the plan, as a sentence that is not looked at does. Only the
+    # sentences with a signal or three topic hits are looked at.
+    keys = {requirement: list(map(_SENTENCE, hits)) for requirement, hits in topic_hits.items()}
+    counts = Counter(itertools.chain.from_iterable(keys.values()))
+    wanted = {key for key, count in counts.items() if count >= 3}
+    wanted.update(kinds_at)
+    per_sentence: dict[tuple[int, int], list[tuple[int, int, str]]] = defaultdict(list)
+    for requirement, hits in topic_hits.items():
+        for key, hit in zip(keys[requirement], hits, strict=True):
+            if key in wanted:
+                per_sentence[key].append((hit.first_token, hit.last_token, requirement))
     numbers: dict[int, set[int]] = defaultdict(set)
-    """Per block, its sentences with a signal or a topic hit: the others are never echoes
-    and only end a run of sentences about the plan."""
-    for block, number in itertools.chain(kinds_at, per_sentence):
+    """Per block, its sentences looked at: the others are never echoes and only end a run of
+    sentences about the plan."""
+    for block, number in wanted:
         numbers[block].add(number)
+    no_topics: list[tuple[int, int, str]] = []
     for text in analysis.blocks:
         text.echo = set(text.instructions)
         found = numbers.get(text.index)
@@ -100,13 +111,14 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
             continue
         about_plan = False
         previous = -2
-        for number in sorted(found):
+        for number in sorted(found) if len(found) > 1 else found:
             about_plan = about_plan and previous == number - 1
             previous = number
-            has = set(kinds_at.get((text.index, number), ()))
-            topics = per_sentence.get((text.index, number), [])
-            if about_plan and {"modal", "contain"} <= has and _starts_with_pronoun(text, number):
-                has.add("plan")
+            key = (text.index, number)
+            has = kinds_at.get(key, _NO_KINDS)
+            topics = per_sentence.get(key, no_topics)
+            if about_plan and has >= _CONTINUED and _starts_with_pronoun(text, number):
+                has = has | _ABOUT_PLAN
             about_plan = "plan" in has
             if not has and len(topics) < 3:
                 continue
@@ -115,6 +127,17 @@ def mark_echoes(analysis: Analysis, topic_hits: dict[str, list[Hit]]) -> None:
                 until = _content_after_echo(text, number, signals_at)
                 if until is not None:
                     text.echo_until[number] = until
+
+
+_SENTENCE = operator.itemgetter(0, 1)
+"""A `Hit`'s (block, sentence)."""
+_NO_KINDS: frozenset[str] = frozenset()
+_ABOUT_PLAN = frozenset(["plan"])
+_CONTINUED = frozenset(["modal", "contain"])
+"""The signals of a sentence that continues one about the plan with a pronoun for it."""
+_ABOUT_PLAN_NORMATIVE = frozenset(["plan", "modal", "contain"])
+_LEGAL_NORMATIVE = frozenset(["legal", "modal", "body"])
+_SUMMARY = frozenset(["plan", "contain"])
 
 
 _MAIN_CLAUSE_GLUE = frozenset(["og", "men", "så", "for"])
@@ -189,13 +212,15 @@ def _signal_sentences(analysis: Analysis) -> dict[str, dict[tuple[int, int], lis
     return found
 
 
-def _is_echo(has: set[str], topics: list[tuple[int, int, str]], text: BlockText) -> bool:
-    if {"plan", "modal", "contain"} <= has:
+def _is_echo(has: AbstractSet[str], topics: list[tuple[int, int, str]], text: BlockText) -> bool:
+    if has >= _ABOUT_PLAN_NORMATIVE:
         return True
-    if {"legal", "modal", "body"} <= has:
+    if has >= _LEGAL_NORMATIVE:
         return True
+    if len(topics) < 2:  # (fewer distinct requirements still)
+        return False
     distinct = {requirement for _, _, requirement in topics}
-    if {"plan", "contain"} <= has and len(distinct) >= 2:
+    if has >= _SUMMARY and len(distinct) >= 2:
         return True
     # a run never names more requirements than the sentence has (and counting the run
     # needs the block's words, which most blocks never build)

@@ -3,30 +3,38 @@ with page, section and the matched words as written in the plan."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import operator
 
 from plansjekk.findings import Evidence
 from plansjekk.matching.analysis import Analysis, BlockText, Hit
 from plansjekk.matching.scoring import Unit
-from plansjekk.matching.sections import section_label
+from plansjekk.matching.sections import heading_blocks, section_label
 
 MAX_EXCERPT = 300
 MAX_EVIDENCE = 3
+_START = operator.attrgetter("start")
 
 
 def evidence_for(analysis: Analysis, units: list[Unit], minimum: float) -> tuple[Evidence, ...]:
     """Up to three excerpts from the best units scoring at least `minimum`, one per block."""
     chosen: list[Evidence] = []
     used: set[int] = set()
+    headings = heading_blocks(analysis)
     for unit in units:
         if len(chosen) == MAX_EVIDENCE or unit.score < minimum:
             break
-        hits_by_block: dict[int, list[Hit]] = defaultdict(list)
-        for _, hit in unit.hits:
-            hits_by_block[hit.block].append(hit)
-        candidates = [
-            b for b in hits_by_block if b not in used and not analysis.by_index[b].block.is_heading
-        ]
+        hits_by_block: dict[int, list[Hit]] = {}
+        aspects_by_block: dict[int, set[str]] = {}
+        for aspect, hit in unit.hits:
+            found = hits_by_block.get(hit.block)
+            if found is None:
+                hits_by_block[hit.block] = [hit]
+                aspects_by_block[hit.block] = {aspect}
+            else:
+                found.append(hit)
+                aspects_by_block[hit.block].add(aspect)
+        # (a hit's block is a body block of the document: `headings` tells its kind)
+        candidates = [b for b in hits_by_block if b not in used and b not in headings]
         if not candidates:
             body = _first_body(analysis, unit, used)
             if body is None:
@@ -37,7 +45,8 @@ def evidence_for(analysis: Analysis, units: list[Unit], minimum: float) -> tuple
             label = section_label(analysis, unit.label_block)
             chosen.append(Evidence(excerpt, text.block.page, label, (), round(unit.score, 3), body))
             continue
-        block = max(candidates, key=lambda b: (len({a for a, h in unit.hits if h.block == b}), -b))
+        # the block showing most of the unit's aspects, the earliest on a tie
+        block = max(candidates, key=lambda b: (len(aspects_by_block[b]), -b))
         used.add(block)
         text = analysis.by_index[block]
         excerpt, matched = _excerpt(text, hits_by_block[block])
@@ -74,17 +83,20 @@ def _opening(text: BlockText) -> str:
 
 def _excerpt(text: BlockText, hits: list[Hit]) -> tuple[str, tuple[str, ...]]:
     """The hit sentences joined while they fit; a long sentence is cut around its first hit."""
-    hits = sorted(hits, key=lambda h: h.start)
-    numbers = sorted(
-        {h.sentence for h in hits}, key=lambda n: (-sum(1 for h in hits if h.sentence == n), n)
-    )
-    spans = []
+    hits = sorted(hits, key=_START)
+    counts: dict[int, int] = {}
+    for hit in hits:
+        counts[hit.sentence] = counts.get(hit.sentence, 0) + 1
+    numbers = sorted(counts, key=lambda n: (-counts[n], n))
+    spans: list[tuple[int, int]] = []
+    length = 0
+    """The characters of the spans taken."""
     for number in numbers:
         span = text.sentence_span(number)
-        total = sum(e - s for s, e in spans) + (span[1] - span[0])
-        if spans and total > MAX_EXCERPT:
+        if spans and length + (span[1] - span[0]) > MAX_EXCERPT:
             continue
         spans.append(span)
+        length += span[1] - span[0]
     spans.sort()
     start, end = spans[0][0], spans[-1][1]
     if end - start > MAX_EXCERPT:

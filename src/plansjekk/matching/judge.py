@@ -35,12 +35,12 @@ from plansjekk.matching.scoring import (
     MANY_ASPECTS,
     Scoring,
     Unit,
-    aspect_bits,
+    intent_blocks,
     intent_sentences,
     pattern_key,
     score_unit,
 )
-from plansjekk.matching.sections import Section, passages, section_label
+from plansjekk.matching.sections import Section, heading_blocks, passages, section_label
 
 FRONT_BLOCKS = 15
 """A negative signal ("høringsutkast") counts on the front page / first blocks or in a heading."""
@@ -63,6 +63,7 @@ class Judgement:
     aspects_found: tuple[str, ...]
     sections_weighed: tuple[str, ...]
     suggested_section: str | None
+    """Where to write the description; None for a covered requirement (nothing to write)."""
     deprecated_found: bool = False
     borderline: bool = False
     """The verdict hangs on a structural judgement a person should confirm."""
@@ -101,20 +102,17 @@ class _Exclusions:
         others = self._tokens.get((hit.block, hit.sentence))
         if others is None:
             return False
-        if hit.first_token in others:  # the same word ("viser" in "viser at")
+        first = hit.first_token
+        if first in others:  # the same word ("viser" in "viser at")
             return True
         text = self._analysis.by_index[hit.block]
-        return any(_same_clause(text, hit.first_token, other) for other in others)
-
-
-def _same_clause(text: BlockText, first: int, second: int) -> bool:
-    """Whether two tokens have the same clause number, a token outside the block (a hit
-    that does not start at a word) having -1."""
-    count = text.word_count
-    inside = 0 <= first < count
-    if inside != (0 <= second < count):
-        return False
-    return not inside or text.same_clause(first, second)
+        # whether the two tokens have the same clause number, a token outside the block (a
+        # hit that does not start at a word) having -1
+        count = text.word_count
+        if not 0 <= first < count:
+            return any(not 0 <= other < count for other in others)
+        same = text.same_clause
+        return any(0 <= other < count and same(first, other) for other in others)
 
 
 class _Voided(NamedTuple):
@@ -136,6 +134,18 @@ class _Voided(NamedTuple):
 _NOTHING_VOIDED = _Voided([], frozenset(), frozenset())
 
 
+class _Sorted(NamedTuple):
+    """One hit list sorted by `HitFilter` without the `exclude` check, shared by every
+    requirement that asks for the list with the same echo setting."""
+
+    hits: list[Hit]
+    kept: list[Hit]
+    """The valid hits, in list order (the hit list itself when all are valid)."""
+    voided: _Voided
+    reasons: list[Reason | None]
+    """Per hit, why it is voided (None: valid)."""
+
+
 class HitFilter:
     """Sorts a requirement's hits into valid ones and the reasons others were voided."""
 
@@ -145,6 +155,10 @@ class HitFilter:
         self.signals: dict[tuple[int, int, int, int], _Signals] = analysis.derived.setdefault(
             "signals", {}
         )  # type: ignore[assignment]
+        self._sorted: dict[int, _Sorted] = analysis.derived.setdefault(
+            ("sorted", self.use_echo), {}
+        )  # type: ignore[assignment]
+        """id(hit list) → the list sorted (for this echo setting, once per document)."""
         self.exclusions = _Exclusions.of(analysis, req.exclude)
         self.excluded_blocks = self.exclusions.blocks
         self.voided: set[Reason] = set()
@@ -170,25 +184,17 @@ class HitFilter:
     def valid(self, hits: list[Hit]) -> list[Hit]:
         """The hits that are evidence; records why the others were voided. The verdict
         without `exclude` depends only on the hit and the echo setting, so it is sorted
-        once per hit list and setting for every requirement."""
+        once per hit list and setting for every requirement (the list returned is shared:
+        never changed in place)."""
         if not hits:
             return []
-        key = ("valid", id(hits), self.use_echo)
-        cached = self.analysis.derived.get(key)
-        if cached is None or cached[0] is not hits:
-            reasons = _base_reasons(self.analysis, hits, self.use_echo)
-            kept = [hit for hit, reason in zip(hits, reasons, strict=True) if reason is None]
-            voided = [
-                (hit, reason)
-                for hit, reason in zip(hits, reasons, strict=True)
-                if reason is not None
-            ]
-            cached = (hits, kept, _Voided.of(voided) if voided else _NOTHING_VOIDED, reasons)
-            self.analysis.derived[key] = cached
-        _, kept, summary, reasons = cached
+        cached = self._sorted.get(id(hits))
+        if cached is None or cached.hits is not hits:
+            cached = self._sorted[id(hits)] = _sort(self.analysis, hits, self.use_echo)
+        kept, summary = cached.kept, cached.voided
         blocks = self.excluded_blocks
         if blocks and any(hit.block in blocks for hit in hits):
-            kept, summary = self._without_excluded(hits, reasons)
+            kept, summary = self._without_excluded(hits, cached.reasons)
         if summary.pairs:
             self._record(summary)
         return kept
@@ -223,6 +229,17 @@ class HitFilter:
             for hit, reason in pairs:
                 found[hit.block].append(reason)
         return found
+
+
+def _sort(analysis: Analysis, hits: list[Hit], use_echo: bool) -> _Sorted:
+    reasons = _base_reasons(analysis, hits, use_echo)
+    if reasons.count(None) == len(reasons):  # all valid (the list itself is kept: shared)
+        return _Sorted(hits, hits, _NOTHING_VOIDED, reasons)
+    kept = [hit for hit, reason in zip(hits, reasons, strict=True) if reason is None]
+    voided = [
+        (hit, reason) for hit, reason in zip(hits, reasons, strict=True) if reason is not None
+    ]
+    return _Sorted(hits, kept, _Voided.of(voided) if voided else _NOTHING_VOIDED, reasons)
 
 
 _Signals = tuple[bool, Reason | None, Reason | None]
@@ -302,18 +319,23 @@ class _Valid(NamedTuple):
 
 
 def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFilter) -> _Valid:
-    """The valid hits of every aspect, by block."""
+    """The valid hits of every aspect, by block (a pattern without hits is skipped: most
+    of a requirement's patterns have none in a given plan)."""
     by_block: dict[int, list[tuple[str, Hit]]] = {}
     topic_blocks: set[int] = set()
     masks: dict[int, int] = {}
     get, mask_of = by_block.get, masks.get
-    bits = aspect_bits(req)
+    hits_of, valid = analysis.hits, hit_filter.valid
+    bits, topic = req.bits, req.topic
     for aspect_id, patterns in req.aspects:
-        topical = aspect_id == req.topic
+        topical = aspect_id == topic
         hit_filter.recording_topic = topical
         blocks: set[int] = set()
         for pattern in patterns:
-            kept = hit_filter.valid(analysis.hits(pattern))
+            hits = hits_of(pattern)
+            if not hits:
+                continue
+            kept = valid(hits)
             for hit in kept:
                 pairs = get(hit.block)
                 if pairs is None:
@@ -359,13 +381,16 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
             reasons.add(Reason.ONLY_TOC)
     weighed = sorted(hit_filter.voided_blocks.union(by_block))
     """The blocks with a hit of the requirement, valid or voided, in reading order."""
+    final = round(min(max(score, 0.0), 1.0), 3)
     return Judgement(
-        score=round(min(max(score, 0.0), 1.0), 3),
+        score=final,
         units=Ranked(fixed, windows, thresholds),
         reasons=reasons,
         aspects_found=tuple(a for a, _ in req.aspects if best and a in best.aspects),
         sections_weighed=_sections_weighed(analysis, weighed, [u for _, u in fixed]),
-        suggested_section=_suggest(analysis, sections, by_block, weighed),
+        suggested_section=_suggest(analysis, sections, by_block, weighed)
+        if final < thresholds.covered
+        else None,
         deprecated_found=deprecated and score < thresholds.covered,
         borderline=bool(best and best.capped and score < thresholds.covered),
     )
@@ -411,7 +436,7 @@ def _candidates(
         # (the best of an all-zero field): only that one is scored.
         windows = Windows(passages(analysis, by_block.keys() - headings)[:1], scoring)
     if requirement.min_aspects >= MANY_ASPECTS:
-        inventory = _inventory_units(analysis, req, by_block, scoring.intent)
+        inventory = _inventory_units(analysis, req, by_block, scoring.intent, scoring.facts.masks)
         fixed.extend((INVENTORY, unit) for unit in inventory)
     return fixed, windows
 
@@ -437,12 +462,15 @@ def _section_units(
     by_block: dict[int, list[tuple[str, Hit]]],
     hit_filter: HitFilter,
 ) -> list[Unit]:
+    headings = heading_blocks(analysis)
     matching_headings = set()
     for pattern in req.headings:
         for hit in analysis.hits(pattern):
-            if analysis.by_index[hit.block].block.is_heading and hit_filter.why_void(hit) is None:
+            if hit.block in headings and hit_filter.why_void(hit) is None:
                 matching_headings.add(hit.block)
-    units = []
+    units: list[Unit] = []
+    if not matching_headings:
+        return units
     for section in sections:
         if section.heading not in matching_headings:
             continue
@@ -603,13 +631,8 @@ def _record_context(
             unit.aspects = unit.aspects | {a for a, _ in borrowed}
 
 
-def _headings(analysis: Analysis) -> frozenset[int]:
-    """The indices of the heading blocks (derived once per document)."""
-    found = analysis.derived.get("headings")
-    if found is None:
-        found = frozenset(t.index for t in analysis.blocks if t.block.is_heading)
-        analysis.derived["headings"] = found
-    return found  # type: ignore[return-value]
+_headings = heading_blocks
+"""The indices of the heading blocks (derived once per document)."""
 
 
 def mark_heading_owners(analysis: Analysis, requirements) -> None:
@@ -640,7 +663,9 @@ def _with_support(
     req: CompiledRequirement,
     analysis: Analysis,
 ) -> float:
-    """A small bonus for independent supporting passages, never lifting a partial to covered."""
+    """A small bonus for independent supporting passages, never lifting a partial to covered.
+    The bonus is 0.03 per other section a supporting unit is labelled with, at most 0.1: four
+    sections reach it, so the passages after the fourth are not read."""
     thresholds = req.requirement.thresholds
     if score < thresholds.covered or best is None:
         return score
@@ -652,15 +677,22 @@ def _with_support(
         for _, u in fixed
         if u.score >= partial and disjoint(u.blocks)
     }
-    if windows is not None:
-        labels = _labels(analysis)  # a passage's label block is its first
-        others.update(
-            labels.get(blocks[0])
-            for blocks, found in zip(windows.blocks, windows.scores, strict=True)
-            if found >= partial and disjoint(blocks)
-        )
     others.discard(best_section)
+    if windows is not None and len(others) < _FULL_SUPPORT:
+        labels = _labels(analysis)  # a passage's label block is its first
+        get = labels.get
+        for blocks, found in zip(windows.blocks, windows.scores, strict=True):
+            if found >= partial and disjoint(blocks):
+                label = get(blocks[0])
+                if label != best_section:
+                    others.add(label)
+                    if len(others) >= _FULL_SUPPORT:
+                        break
     return min(1.0, score + min(0.1, 0.03 * len(others)))
+
+
+_FULL_SUPPORT = 4
+"""Other sections that give `_with_support`'s largest bonus (4 × 0.03 > 0.1)."""
 
 
 def _deprecated(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFilter) -> bool:
@@ -742,7 +774,13 @@ def _labels(analysis: Analysis) -> dict[int, str | None]:
     has none)."""
     found = analysis.derived.get("labels")
     if found is None:
-        found = {text.index: section_label(analysis, text.index) for text in analysis.blocks}
+        found = {}
+        for text in analysis.blocks:  # (`sections._section_label`, in one pass)
+            block = text.block
+            if block.is_heading:
+                found[text.index] = block.text.strip()
+            else:
+                found[text.index] = block.section[-1].strip() if block.section else None
         analysis.derived["labels"] = found
     return found  # type: ignore[return-value]
 
@@ -795,6 +833,7 @@ def _inventory_units(
     req: CompiledRequirement,
     by_block: dict[int, list[tuple[str, Hit]]],
     intent: set[tuple[int, int]],
+    masks: dict[int, int] | None = None,
 ) -> list[Unit]:
     """An inventory of services: under one heading, sentences, table rows (first cell) or
     sub-headings that each have one named service as their subject and say something about
@@ -802,32 +841,54 @@ def _inventory_units(
     over a body). Five or more distinct services described this way describe the service
     areas, however the table or prose is laid out. An enumeration of services in one
     sentence, or a joint subject ("Helsestasjonen og barnehagane har samarbeidsmøte"), is
-    not a description of any one service's offer."""
+    not a description of any one service's offer.
+
+    `masks`: block → the aspects of its valid hits (`scoring.aspect_bits`). A heading's
+    services are among the aspects other than the topic that its blocks' hits show, so the
+    blocks under a heading whose hits show fewer than five such aspects are not read."""
     topic = req.topic
     groups: dict[tuple[str, ...], dict[str, list[tuple[str, Hit]]]] = {}
     blocks_of: dict[tuple[str, ...], set[int]] = defaultdict(set)
-    with_intent = {block for block, _ in intent}
-    for block in sorted(by_block):
+    with_intent = intent_blocks(analysis, intent)
+    by_index = analysis.by_index
+    with_body = _with_body(analysis)
+    ordered = sorted(by_block)
+    if masks is not None:
+        others = ~req.bits.get(topic or "", 0)
+        shown: dict[tuple[str, ...], int] = {}
+        for block in ordered:
+            key = by_index[block].block.section
+            shown[key] = shown.get(key, 0) | (masks[block] & others)
+        enough = {key for key, mask in shown.items() if mask.bit_count() >= INVENTORY_SERVICES}
+        ordered = [block for block in ordered if by_index[block].block.section in enough]
+    for block in ordered:
         per_sentence: dict[int, list[tuple[str, Hit]]] = {}
         pairs = by_block[block]
         if block in with_intent:
             pairs = [pair for pair in pairs if (block, pair[1].sentence) not in intent]
+        get = per_sentence.get
         for pair in pairs:
             if pair[0] != topic:
-                per_sentence.setdefault(pair[1].sentence, []).append(pair)
+                found = get(pair[1].sentence)
+                if found is None:
+                    per_sentence[pair[1].sentence] = [pair]
+                else:
+                    found.append(pair)
         if not per_sentence:
             continue
-        text = analysis.by_index[block]
-        for number in sorted(per_sentence):
+        shape: _Shape | None = None
+        for number in sorted(per_sentence) if len(per_sentence) > 1 else per_sentence:
             found = per_sentence[number]
-            if number == 0 and _first_token(min(found, key=_first_token)) >= SUBJECT_TOKENS:
+            # the sentence's first hit of a service (the first of the earliest): its subject
+            lead = min(found, key=_first_token) if len(found) > 1 else found[0]
+            if number == 0 and lead[1].first_token >= SUBJECT_TOKENS:
                 continue  # (a shortcut of `_subject`: sentence 0 starts at token 0)
-            subject = _subject(analysis, text, number, found)
-            if subject is None:
-                continue
-            key = text.block.section
-            groups.setdefault(key, {}).setdefault(subject[0], []).append(subject)
-            blocks_of[key].add(block)
+            if shape is None:
+                shape = _Shape(by_index[block], with_body)
+            if _subject(shape, number, found, lead):
+                key = shape.section
+                groups.setdefault(key, {}).setdefault(lead[0], []).append(lead)
+                blocks_of[key].add(block)
     units = []
     for key in sorted(groups, key=lambda k: min(blocks_of[k])):
         services = groups[key]
@@ -840,27 +901,42 @@ def _inventory_units(
     return units
 
 
+class _Shape:
+    """What `_subject` reads of a block, looked up once for all its sentences."""
+
+    __slots__ = ("described", "row", "section", "sentences", "words")
+
+    def __init__(self, text: BlockText, with_body: frozenset[int]) -> None:
+        block = text.block
+        self.section = block.section
+        self.sentences = text.sentences
+        self.words = text.word_count
+        self.row = block.kind is BlockKind.TABLE_ROW
+        self.described: bool | None = (
+            (self.words <= 8 and text.index in with_body) if block.is_heading else None
+        )
+        """For a heading, whether it may name its section's subject (short, over a body)."""
+
+
 def _subject(
-    analysis: Analysis, text, number: int, found: list[tuple[str, Hit]]
-) -> tuple[str, Hit] | None:
-    """The service a sentence (or a first table cell, or a heading over a body) is about,
-    when it names one service first and describes it; else None. `found` are the
-    sentence's hits of services, the first of the earliest (its subject) deciding."""
-    first, last = text.sentences.get(number, (0, -1))
-    aspect, hit = min(found, key=_first_token)
-    if hit.first_token - first >= SUBJECT_TOKENS:
-        return None
-    services = {a for a, _ in found}
-    joint = {a for a, h in found if h.first_token - first < SUBJECT_TOKENS}
-    if len(joint) > 1 or len(services) > 3:
-        return None
-    kind = text.block.kind
-    words = text.word_count
-    if text.block.is_heading:
-        return (aspect, hit) if words <= 8 and text.index in _with_body(analysis) else None
-    if kind is BlockKind.TABLE_ROW:
-        return (aspect, hit) if number == 0 and last < words - 1 else None
-    return (aspect, hit) if last - first + 1 >= 5 else None
+    shape: _Shape, number: int, found: list[tuple[str, Hit]], lead: tuple[str, Hit]
+) -> bool:
+    """Whether a sentence (or a first table cell, or a heading over a body) is about the
+    service `lead` (its first hit of a service, the first of the earliest): it names one
+    service first and describes it. `found` are the sentence's hits of services."""
+    first, last = shape.sentences.get(number, (0, -1))
+    if lead[1].first_token - first >= SUBJECT_TOKENS:
+        return False
+    if len(found) > 1:
+        services = {a for a, _ in found}
+        joint = {a for a, h in found if h.first_token - first < SUBJECT_TOKENS}
+        if len(joint) > 1 or len(services) > 3:
+            return False
+    if shape.described is not None:
+        return shape.described
+    if shape.row:
+        return number == 0 and last < shape.words - 1
+    return last - first + 1 >= 5
 
 
 def _first_token(pair: tuple[str, Hit]) -> int:

@@ -65,6 +65,21 @@ class WordGlob:
     source: str
     variants: tuple[tuple[str, ...], ...]
     verdicts: dict[str, bool] = field(default_factory=dict)
+    literals: tuple[str, ...] = field(init=False, repr=False)
+    """The variants without `*`: a word matches one only by being it (a dictionary look-up
+    instead of a test per vocabulary word)."""
+    prefixes: tuple[str, ...] = field(init=False, repr=False)
+    """The heads of the `head*` variants: every word starting with one matches, so a sorted
+    vocabulary's slice needs no test per word."""
+    patterned: tuple[tuple[str, ...], ...] = field(init=False, repr=False)
+    """The other variants (`*tail`, `a*b` …), tested word by word with `matches`."""
+
+    def __post_init__(self) -> None:
+        # split once per glob: a document looks up every glob of the ruleset, most of them
+        # literal or prefix globs that find nothing
+        self.literals = tuple(v[0] for v in self.variants if len(v) == 1)
+        self.prefixes = tuple(v[0] for v in self.variants if _is_prefix(v))
+        self.patterned = tuple(v for v in self.variants if len(v) > 1 and not _is_prefix(v))
 
     @staticmethod
     @cache
@@ -82,6 +97,11 @@ class WordGlob:
             if len(self.verdicts) < 200_000:
                 self.verdicts[token] = verdict
         return verdict
+
+
+def _is_prefix(segments: tuple[str, ...]) -> bool:
+    """True for a `head*` variant (letters, then one trailing `*`)."""
+    return len(segments) == 2 and bool(segments[0]) and not segments[1]
 
 
 def _glob_match(segments: tuple[str, ...], token: str) -> bool:

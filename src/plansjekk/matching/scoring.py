@@ -106,12 +106,12 @@ class Scoring:
     ) -> Scoring:
         """`masks`: block → the aspects of its hits (`aspect_bits`)."""
         requirement = req.requirement
-        pair = _pair(req)
+        pair = req.pair
         headers: frozenset[int] = frozenset()
         actors: tuple = ()
         keyed: dict[int, int] = {}
         if pair is not None:
-            patterns = dict(req.aspects)
+            patterns = req.patterns_of
             later = _cell_blocks(analysis, patterns.get(pair[0], ()), first_cell=False)
             by_index = analysis.by_index
             headers = frozenset(b for b in later if by_index[b].block.kind is BlockKind.TABLE_ROW)
@@ -179,12 +179,9 @@ def _firm(unit: Unit, intent: set[tuple[int, int]]) -> set[str]:
 def _pair(req: CompiledRequirement) -> tuple[str, str] | None:
     """(topic, actor) for a requirement whose description needs three aspects and names
     exactly two as required: who does what must be said of someone, in one sentence or row.
-    Goals and strategies (two aspects) are often stated sentence by sentence and are exempt."""
-    requirement = req.requirement
-    required = requirement.require_aspects
-    if len(required) != 2 or requirement.min_aspects < 3:
-        return None
-    return required[0], required[1]
+    Goals and strategies (two aspects) are often stated sentence by sentence and are exempt.
+    (Derived once per requirement: `CompiledRequirement.pair`.)"""
+    return req.pair
 
 
 def _keyed_rows(blocks: tuple[int, ...], scoring: Scoring) -> int:
@@ -209,7 +206,8 @@ def _rows_keyed_by(analysis: Analysis, header: int, patterns) -> int:
     first = _cell_blocks(analysis, patterns, first_cell=True)
     ordered = analysis.blocks
     count = 0
-    for text in ordered[analysis.position[header] + 1 :]:
+    for place in range(analysis.position[header] + 1, len(ordered)):  # (no copy of the rest)
+        text = ordered[place]
         if text.block.kind is not BlockKind.TABLE_ROW:
             break
         if text.index in first:
@@ -430,8 +428,9 @@ def _no_aspects(block: int) -> int:
 
 
 def aspect_bits(req: CompiledRequirement) -> dict[str, int]:
-    """Aspect → its bit in a mask of aspects (in the requirement's order)."""
-    return {aspect: 1 << number for number, (aspect, _) in enumerate(req.aspects)}
+    """Aspect → its bit in a mask of aspects (in the requirement's order; derived once per
+    requirement: `CompiledRequirement.bits`, never changed)."""
+    return req.bits
 
 
 class _Body(NamedTuple):
@@ -482,11 +481,11 @@ class BlockFacts:
         self._analysis = analysis
         self._requirement = req.requirement.id
         self.by_block = by_block
-        self.bits = aspect_bits(req)
+        self.bits = req.bits
         self._intent = intent
-        self._intent_blocks = _intent_blocks(analysis, intent)
+        self._intent_blocks = intent_blocks(analysis, intent)
         self._topic = req.topic
-        self._pair = _pair(req)
+        self._pair = req.pair
         self.masks = _PerBlock(_no_aspects, masks)
         """Block → the aspect mask of its valid hits."""
         self.bodies = _PerBlock(self._body)
@@ -508,21 +507,37 @@ class BlockFacts:
         firm = 0
         sentences: set[int] = set()
         spread: set[int] = set()
-        for aspect, hit in pairs:
-            firm |= bits[aspect]
-            sentences.add(hit.sentence)
-            if aspect != topic:
-                spread.add(hit.sentence)
         statements = 0
-        if self._pair is not None:
-            statements = _block_statements(pairs, set(), *self._pair)
+        if self._pair is None:
+            for aspect, hit in pairs:
+                firm |= bits[aspect]
+                sentences.add(hit.sentence)
+                if aspect != topic:
+                    spread.add(hit.sentence)
+        else:
+            # `_block_statements` in the same pass: the sentences where topic and actor meet
+            first, second = self._pair
+            with_first: set[int] = set()
+            with_second: set[int] = set()
+            for aspect, hit in pairs:
+                firm |= bits[aspect]
+                sentence = hit.sentence
+                sentences.add(sentence)
+                if aspect != topic:
+                    spread.add(sentence)
+                if aspect == first:
+                    with_first.add(sentence)
+                if aspect == second:
+                    with_second.add(sentence)
+            if with_first and with_second:
+                statements = len(with_first & with_second)
         return _Body(firm, len(sentences), len(spread), min(sentences, default=-1), statements)
 
     def _foreign(self, block: int) -> bool:
         return _foreign_section(self._analysis, block, self._requirement)
 
 
-def _intent_blocks(analysis: Analysis, intent: set[tuple[int, int]]) -> frozenset[int]:
+def intent_blocks(analysis: Analysis, intent: set[tuple[int, int]]) -> frozenset[int]:
     """The blocks with a statement of intent (derived once per document)."""
     found = analysis.derived.get("intent-blocks")
     if found is None:
@@ -574,16 +589,14 @@ def _window_structure(blocks: tuple[int, ...], score: float, scoring: Scoring) -
     `_structure`, `_firm` and `_thin` (which reads the hits outside intent, the same that
     `_firm` keeps of a passage) from the blocks' `_Body`s."""
     bodies = scoring.facts.bodies
+    found = [bodies[block] for block in blocks]
     covered = scoring.covered
     statements = 0
     if scoring.pair is not None:
-        rows = sentences = 0
-        for block in blocks:
-            count = bodies[block].statements
-            if count:
-                rows += 1
-                sentences += count
-        statements = max(sentences, rows)
+        # `_structure`'s max(sentences, rows): every row counted holds at least one
+        # statement, so the sentences are never fewer than the rows
+        for body in found:
+            statements += body.statements
         if scoring.headers:
             statements += _keyed_rows(blocks, scoring)
         if statements >= STATEMENTS_FOR_DESCRIPTION and score < covered:
@@ -591,8 +604,7 @@ def _window_structure(blocks: tuple[int, ...], score: float, scoring: Scoring) -
     if score < covered:
         return score
     firm = sentences = spread = 0
-    for block in blocks:
-        body = bodies[block]
+    for body in found:
         firm |= body.firm
         sentences += body.count
         spread += body.spread
@@ -609,8 +621,8 @@ def _window_structure(blocks: tuple[int, ...], score: float, scoring: Scoring) -
     if sentences <= 1 and not joint and statements < STATEMENTS_FOR_DESCRIPTION:
         short = True
         if sentences == 1:
-            block = next(b for b in blocks if bodies[b].count)
-            short = _words(scoring.analysis, block, bodies[block].first) < SHORT_SENTENCE
+            number = next(n for n, body in enumerate(found) if body.count)
+            short = _words(scoring.analysis, blocks[number], found[number].first) < SHORT_SENTENCE
         if short and shown <= minimum:
             return PARTIAL_CAP
     if minimum >= MANY_ASPECTS and spread < SPREAD_STATEMENTS:

@@ -61,23 +61,28 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     cache = analysis.windows
     if not cache and analysis.blocks:
         _all_windows(analysis)
-    starts: set[int] = set()
-    for index in blocks:
-        place = position.get(index)
-        if place is not None:
-            starts.update(range(max(place - WINDOW + 1, 0), place + 1))
+    places = sorted([place for place in map(position.get, blocks) if place is not None])
     units: list[tuple[int, ...]] = []
     extend = units.extend
-    isdisjoint = blocks.isdisjoint
     # Block indices grow with the place, and a start's windows are its longest window's
     # prefixes, shortest first: by start, the windows come out sorted (and each only once).
-    # A window holding a hit block is extended only by longer ones that hold it too.
-    for start in sorted(starts):
-        windows = cache[start]
-        for number, indices in enumerate(windows):
-            if not isdisjoint(indices):
-                extend(windows[number:])
-                break
+    # The first window from a start that holds a hit block ends at the first hit block of
+    # its longest window; the longer ones hold it too. Each start is taken once, in order.
+    done = -1
+    """The last start taken."""
+    for place in places:
+        for start in range(max(place - WINDOW + 1, done + 1), place + 1):
+            windows = cache[start]
+            if start == place:
+                extend(windows)
+                continue
+            if not windows:  # a heading
+                continue
+            for number, index in enumerate(windows[-1]):
+                if index in blocks:
+                    extend(windows[number:])
+                    break
+        done = place
     return units
 
 
@@ -90,19 +95,38 @@ def _all_windows(analysis: Analysis) -> None:
     count = len(ordered)
     heading = [t.block.is_heading for t in ordered]
     section = [t.block.section for t in ordered]
-    paragraph = [t.block.kind is BlockKind.PARAGRAPH for t in ordered]
     indices = [t.index for t in ordered]
+    # whether a block continues the one before it in a window: a body block that is no
+    # paragraph, in the same section (so a window's blocks share its first block's section)
+    continues = [False] * (count + 1)
+    for place in range(1, count):
+        text = ordered[place].block
+        continues[place] = (
+            not heading[place]
+            and text.kind is not BlockKind.PARAGRAPH
+            and section[place] == section[place - 1]
+        )
     cache = analysis.windows
     for start in range(count):
         if heading[start]:
             cache[start] = []
-            continue
-        own = section[start]
-        end = start + 1
-        limit = min(start + WINDOW, count)
-        while end < limit and not heading[end] and not paragraph[end] and section[end] == own:
-            end += 1
-        cache[start] = [tuple(indices[start:stop]) for stop in range(start + 1, end + 1)]
+        elif not continues[start + 1]:
+            cache[start] = [(indices[start],)]
+        else:
+            end = start + 2
+            limit = min(start + WINDOW, count)
+            while end < limit and continues[end]:
+                end += 1
+            cache[start] = [tuple(indices[start:stop]) for stop in range(start + 1, end + 1)]
+
+
+def heading_blocks(analysis: Analysis) -> frozenset[int]:
+    """The indices of the heading blocks (derived once per document)."""
+    found = analysis.derived.get("headings")
+    if found is None:
+        found = frozenset(t.index for t in analysis.blocks if t.block.is_heading)
+        analysis.derived["headings"] = found
+    return found  # type: ignore[return-value]
 
 
 def section_label(analysis: Analysis, block: int) -> str | None:
