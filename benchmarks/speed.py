@@ -210,7 +210,7 @@ def print_sizes(rows: dict[int, dict[str, float]], baseline_mb: float) -> None:
     print("\nPer plan (PDF unless noted; medians)")
     header = (
         f"{'plan':>10} {'pages':>5} {'plansjekk s/p':>13} {'pdftotext s/p':>13} "
-        f"{'ratio':>6} {'matcher':>8} {'peak MB':>8}"
+        f"{'ratio':>6} {'read ms/p':>9} {'match ms/p':>10} {'matcher':>8} {'peak MB':>8}"
     )
     print(header)
     print("-" * len(header))
@@ -219,6 +219,7 @@ def print_sizes(rows: dict[int, dict[str, float]], baseline_mb: float) -> None:
         print(
             f"{label:>10} {pages:>5} {r['total'] / pages:>13.4f} "
             f"{r['pdftotext'] / pages:>13.4f} {r['total'] / r['pdftotext']:>6.2f} "
+            f"{r['read'] / pages * 1000:>9.2f} {r['match'] / pages * 1000:>10.2f} "
             f"{r['match'] / r['total']:>8.0%} {r['peak_mb']:>8.0f}"
         )
     print(

@@ -294,7 +294,9 @@ crowded_texts = st.lists(
 ).map(lambda parts: "".join(w + g for w, g in parts))
 crowded_patterns = st.lists(
     st.tuples(
-        st.sampled_from(["barn*", "barn", "og", "unge", "stemme", "innspill", "{stemme,plan}"]),
+        st.sampled_from(
+            ["barn*", "barn", "og", "unge", "stemme", "innspill", "{stemme,plan}", "fravær"]
+        ),
         st.booleans(),
     ),
     min_size=2,
@@ -317,6 +319,28 @@ def test_rare_later_words_narrow_the_starts_alike(blocks, sources) -> None:
     patterns = [p for p in map(_compile, sources) if p is not None]
     fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
     assert_same_hits(fast, slow, patterns)
+
+
+def test_lazy_block_signals_are_per_block() -> None:
+    """`BlockText` leaves its signals unset until asked and shares one empty set between
+    the blocks without placeholders, echoes or instructions: what one block is given
+    (`echo.mark_echoes` writes `echo` and `echo_until`) never shows in another."""
+    texts = ["Planen skal ikke gjelde.", "Hva gjør vi?", "Barn og unge.", "Skriv inn xx her."]
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in texts),
+        pages=None,
+    )
+    fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
+    assert_same_blocks(fast, slow)
+    first, second, third, _ = fast.blocks
+    first.echo_until[0] = 1
+    assert second.echo_until == {} and third.echo_until == {}
+    first.echo = {0}
+    assert second.echo == set() and third.echo == set()
+    assert not third.instructions and not third.placeholders and third.without_negator
+    assert not first.without_negator or not any(first.negated)
 
 
 # ----------------------------------------------------------------------------- one-pass

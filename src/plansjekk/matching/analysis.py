@@ -49,13 +49,16 @@ _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
 class BlockText:
     """One block with its normalised text and the per-token and per-sentence signals.
 
-    The clause signals (`negated`, `sentences`, `instructions`) and the character map are
-    computed on first use: most blocks never hold a hit whose negation is asked about.
+    The clause signals (`negated`, `sentences`, `instructions`), the tokens and
+    `echo_until` are computed on first use: most blocks never hold a hit whose negation is
+    asked about. Their slots stay unset until then (a property reads the slot and fills it
+    on `AttributeError`), and `display` and `cmap` are read from the prepared arrays, so
+    that building a block stores only what every block needs (a long plan has thousands).
     """
 
     __slots__ = (
         "_clauses",
-        "_cmap",
+        "_echo_until",
         "_instructions",
         "_negated",
         "_number",
@@ -63,9 +66,7 @@ class BlockText:
         "_sentences",
         "_tokens",
         "block",
-        "display",
         "echo",
-        "echo_until",
         "index",
         "placeholders",
     )
@@ -73,51 +74,67 @@ class BlockText:
     def __init__(self, index: int, block: Block, prepared: Prepared, number: int) -> None:
         self.index = index
         self.block = block
-        self.display = prepared.displays[number]
-        """The NFKC text that excerpts are cut from (`cmap` points into it)."""
         self._prepared = prepared
         self._number = number
         """The block's place in `prepared` (its words are built into `tokens` on first use)."""
-        self._tokens: Tokens | None = None
-        self._cmap = prepared.cmaps[number]
-        self._negated: tuple[bool, ...] | None = None
-        self._sentences: dict[int, tuple[int, int]] | None = None
-        self._instructions: set[int] | None = None
-        self._clauses: tuple[int, ...] | None = None
-        self.placeholders: set[int] = set()
-        self.echo: set[int] = set()
+        self.placeholders: set[int] | frozenset[int] = _NOTHING
+        """Sentences holding a placeholder (set by `Analysis`; shared and empty for the
+        blocks without one)."""
+        self.echo: set[int] | frozenset[int] = _NOTHING
         """Filled by `echo.mark_echoes` once the requirements' topic hits are known."""
-        self.echo_until: dict[int, int] = {}
+
+    @property
+    def display(self) -> str:
+        """The NFKC text that excerpts are cut from (`cmap` points into it)."""
+        return self._prepared.displays[self._number]
+
+    @property
+    def echo_until(self) -> dict[int, int]:
         """Echo sentence → the token where its echo ends and a new main clause with content
         begins (absent: the whole sentence is echo); see `echo.mark_echoes`."""
+        try:
+            return self._echo_until
+        except AttributeError:
+            self._echo_until: dict[int, int] = {}
+            return self._echo_until
 
     @property
     def tokens(self) -> Tokens:
-        if self._tokens is None:
-            self._tokens = self._prepared.tokens(self._number)
-        return self._tokens
+        try:
+            return self._tokens
+        except AttributeError:
+            self._tokens: Tokens = self._prepared.tokens(self._number)
+            return self._tokens
 
     @property
     def without_negator(self) -> bool:
-        """True when the block has no negator (every token is known not negated)."""
-        return self._negated is not None and not any(self._negated)
+        """True when the block is known to have no negated token (its `negated` was
+        computed, or set by `Analysis` for a block without a negator, and holds none)."""
+        try:
+            negated = self._negated
+        except AttributeError:
+            return False
+        return not any(negated)
 
     @property
     def cmap(self) -> Sequence[int]:
         """Per normalised character, its index in `display`."""
-        if self._cmap is None:
+        cmap = self._prepared.cmaps[self._number]
+        if cmap is None:
             return range(self._prepared.lengths[self._number])
-        return self._cmap
+        return cmap
 
     @property
     def negated(self) -> tuple[bool, ...]:
-        if self._negated is None:
+        try:
+            return self._negated
+        except AttributeError:
             words = self.tokens.words
             if clauses.NEGATORS.isdisjoint(words):  # no negator, nothing in its scope
-                self._negated = (False,) * len(words)
+                self._negated: tuple[bool, ...] = (False,) * len(words)
             else:
                 self._negated = clauses.negated_tokens(self.tokens)
-        return self._negated
+            return self._negated
 
     def same_clause(self, first: int, second: int) -> bool:
         """`clauses.same_clause` on this block's tokens, read from the document's prepared
@@ -144,12 +161,14 @@ class BlockText:
     def sentences(self) -> dict[int, tuple[int, int]]:
         """Sentence number → (first token, last token), read from the prepared sentence
         numbers without building the block's `Tokens` (asked of most blocks with a hit)."""
-        if self._sentences is None:
+        try:
+            return self._sentences
+        except AttributeError:
             prepared = self._prepared
             first, after = prepared.offsets[self._number], prepared.offsets[self._number + 1]
             numbers = prepared.sentence
             if first == after:
-                self._sentences = {}
+                self._sentences: dict[int, tuple[int, int]] = {}
             elif numbers[after - 1] == numbers[first]:
                 self._sentences = {0: (0, after - first - 1)}
             else:
@@ -165,24 +184,29 @@ class BlockText:
                         ranges[number] = (start - first, end - 1 - first)
                         start = end
                 self._sentences = ranges
-        return self._sentences
+            return self._sentences
 
     @property
-    def instructions(self) -> set[int]:
-        if self._instructions is None:
+    def instructions(self) -> set[int] | frozenset[int]:
+        try:
+            return self._instructions
+        except AttributeError:
             tokens = self.tokens
             if "?" not in tokens.text and clauses.IMPERATIVES.isdisjoint(tokens.words):
-                self._instructions = set()  # no question mark, no imperative: no instruction
+                # no question mark, no imperative: no instruction
+                self._instructions: set[int] | frozenset[int] = _NOTHING
             else:
                 self._instructions = clauses.instruction_sentences(tokens, self.sentences)
-        return self._instructions
+            return self._instructions
 
     @property
     def clauses(self) -> tuple[int, ...]:
         """Per token, the number of its clause (`clauses.clause_numbers`)."""
-        if self._clauses is None:
-            self._clauses = clauses.clause_numbers(self.tokens)
-        return self._clauses
+        try:
+            return self._clauses
+        except AttributeError:
+            self._clauses: tuple[int, ...] = clauses.clause_numbers(self.tokens)
+            return self._clauses
 
     def written(self, start: int, end: int) -> str:
         """The text between two normalised offsets, as written (case kept)."""
@@ -200,6 +224,19 @@ class BlockText:
         while end < len(text) and text[end] in ".!?)»\"'":
             end += 1
         return self.tokens.starts[first], end
+
+    def sentence_chars(self, number: int) -> tuple[tuple[int, int], int]:
+        """`sentence_span` and the length of the normalised text, read from the prepared
+        arrays without building `tokens` (asked of the few blocks an excerpt is cut from)."""
+        prepared, place = self._prepared, self._number
+        first, last = self.sentences[number]
+        offset, shift = prepared.offsets[place], prepared.cstarts[place]
+        length = prepared.lengths[place]
+        end = prepared.ends[offset + last] - shift
+        text = prepared.text  # (the joined text: the scan stops at the block's end)
+        while end < length and text[shift + end] in ".!?)»\"'":
+            end += 1
+        return (prepared.starts[offset + first] - shift, end), length
 
 
 class Hit(NamedTuple):
@@ -245,9 +282,12 @@ class Analysis:
         """Per-document facts the judge derives once for all requirements (see `judge`)."""
         self.labels: dict[int, str | None] = {}
         """`sections.section_label` per block (memo)."""
+        placeholders: dict[int, set[int]] = {}
         for pattern in clauses.PLACEHOLDERS:
             for hit in self.hits(pattern):
-                self.by_index[hit.block].placeholders.add(hit.sentence)
+                placeholders.setdefault(hit.block, set()).add(hit.sentence)
+        for index, sentences in placeholders.items():
+            self.by_index[index].placeholders = sentences
         asking = set(self._index._blocks_containing("?"))
         occurrences, owner = self.occurrences, prepared.owner
         for word in clauses.IMPERATIVES & occurrences.keys():
@@ -258,7 +298,7 @@ class Analysis:
         offsets = prepared.offsets
         for number, text in enumerate(self.blocks):
             if number not in asking:  # no question mark, no imperative: no instruction
-                text._instructions = set()
+                text._instructions = _NOTHING
             if number not in negating:  # no negator, nothing in its scope
                 text._negated = _unnegated(offsets[number + 1] - offsets[number])
 
@@ -383,27 +423,24 @@ class _Index:
             # a hit's tuple order is its position order (blocks in reading order, a
             # block's sentence numbers never fall), so the words' hits sort into place
             return sorted(itertools.chain.from_iterable(map(self._single, words)))
-        occurrences = self.occurrences
-        if len(words) == 1:
-            positions = occurrences[words[0]]
-        else:
-            positions = sorted(itertools.chain.from_iterable(map(occurrences.__getitem__, words)))
-        return self._sequences(elements, positions)
+        return self._sequences(elements, words)
 
-    def _sequences(self, elements: tuple[Element, ...], positions: list[int]) -> list[Hit]:
-        """A multi-word pattern from its first word's positions: `Pattern.find_in`'s
-        depth-first extension, run on the concatenated words (a block's end is a sentence
-        end, and sentence numbers differ between blocks, so no path crosses it). A glob
-        matches a document word exactly when the word is among its `exact_words`.
+    def _sequences(self, elements: tuple[Element, ...], words: list[str]) -> list[Hit]:
+        """A multi-word pattern from its first glob's words (`exact_words`, not empty):
+        `Pattern.find_in`'s depth-first extension, run on the concatenated words (a block's
+        end is a sentence end, and sentence numbers differ between blocks, so no path
+        crosses it). A glob matches a document word exactly when the word is among its
+        `exact_words`. The first word's positions are gathered only once every later glob
+        is known to match some word (most multi-word patterns of a ruleset stop there).
 
         When a later glob's words occur more rarely than the first's, only the first-word
         positions within reach of one of those occurrences (at the distance the elements'
         gaps allow, in the same sentence) are tried: every complete path passes through
         one, and a position without a complete path neither yields a hit nor moves the
         non-overlap bound, so the hits are the same."""
-        first_set = self.word_set(elements[0].glob)
+        first_set, first_count = self._facts(elements[0].glob)
         sets = [first_set]
-        rarest, cheapest = 0, len(positions)
+        rarest, cheapest = 0, first_count
         farthest = 0
         reach = (0, 0)
         for number in range(1, len(elements)):
@@ -418,9 +455,14 @@ class _Index:
             if cost < cheapest:
                 rarest, cheapest = number, cost
                 reach = (number, farthest)
-        words, sentence = self.words, self.sentence
         if rarest:
             positions = self._near(sets[rarest], first_set, *reach)
+        elif len(words) == 1:
+            positions = self.occurrences[words[0]]
+        else:
+            occurrences = self.occurrences
+            positions = sorted(itertools.chain.from_iterable(map(occurrences.__getitem__, words)))
+        words, sentence = self.words, self.sentence
         count = len(words)
         firsts: list[int] = []
         lasts: list[int] = []
@@ -727,6 +769,11 @@ def _block_texts(blocks: list[tuple[int, Block]], prepared: Prepared) -> list[Bl
     indices = [index for index, _ in blocks]
     chosen = [block for _, block in blocks]
     return list(map(BlockText, indices, chosen, itertools.repeat(prepared), itertools.count()))
+
+
+_NOTHING: frozenset[int] = frozenset()
+"""The shared `placeholders`, `echo` and `instructions` of a block without any (replaced,
+never changed: building an empty set per block costs more than the rest of a block)."""
 
 
 @functools.cache

@@ -91,8 +91,10 @@ def _excerpt(text: BlockText, hits: list[Hit]) -> tuple[str, tuple[str, ...]]:
     spans: list[tuple[int, int]] = []
     length = 0
     """The characters of the spans taken."""
+    size = 0
+    """The length of the block's normalised text."""
     for number in numbers:
-        span = text.sentence_span(number)
+        span, size = text.sentence_chars(number)
         if spans and length + (span[1] - span[0]) > MAX_EXCERPT:
             continue
         spans.append(span)
@@ -109,7 +111,7 @@ def _excerpt(text: BlockText, hits: list[Hit]) -> tuple[str, tuple[str, ...]]:
     excerpt = text.written(start, end).strip()
     if start > 0:
         excerpt = "…" + excerpt
-    if end < len(text.tokens.text):
+    if end < size:
         excerpt = excerpt + "…"
     matched = tuple(dict.fromkeys(text.written(h.start, h.end) for h in inside))
     return excerpt, matched

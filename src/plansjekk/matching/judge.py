@@ -40,7 +40,13 @@ from plansjekk.matching.scoring import (
     pattern_key,
     score_unit,
 )
-from plansjekk.matching.sections import Section, heading_blocks, passages, section_label
+from plansjekk.matching.sections import (
+    Section,
+    first_passage,
+    heading_blocks,
+    passages,
+    section_label,
+)
 
 FRONT_BLOCKS = 15
 """A negative signal ("høringsutkast") counts on the front page / first blocks or in a heading."""
@@ -77,7 +83,7 @@ class _Exclusions:
     there, and numbering every clause of a long block would cost more. Derived once per
     document and set of patterns, for every requirement that shares them."""
 
-    __slots__ = ("_analysis", "_tokens", "blocks")
+    __slots__ = ("_analysis", "_known", "_tokens", "blocks")
 
     def __init__(self, analysis: Analysis, patterns: tuple) -> None:
         self._analysis = analysis
@@ -88,6 +94,9 @@ class _Exclusions:
         self._tokens = tokens
         self.blocks: frozenset[int] = frozenset(block for block, _ in tokens)
         """The blocks with an `exclude` hit."""
+        self._known: dict[tuple[int, int, int], bool] = {}
+        """(block, sentence, first token) → `covers` (overlapping patterns of a requirement
+        hit the same words; a clause test walks the words between)."""
 
     @classmethod
     def of(cls, analysis: Analysis, patterns: tuple) -> _Exclusions:
@@ -105,6 +114,14 @@ class _Exclusions:
         first = hit.first_token
         if first in others:  # the same word ("viser" in "viser at")
             return True
+        key = (hit.block, hit.sentence, first)
+        found = self._known.get(key)
+        if found is None:
+            found = self._known[key] = self._same_clause(hit, others)
+        return found
+
+    def _same_clause(self, hit: Hit, others: list[int]) -> bool:
+        first = hit.first_token
         text = self._analysis.by_index[hit.block]
         # whether the two tokens have the same clause number, a token outside the block (a
         # hit that does not start at a word) having -1
@@ -144,6 +161,10 @@ class _Sorted(NamedTuple):
     voided: _Voided
     reasons: list[Reason | None]
     """Per hit, why it is voided (None: valid)."""
+    blocks: list[int]
+    """Per hit, its block (to find the hits in blocks with an `exclude` hit at C speed)."""
+    kept_blocks: list[int]
+    """Per valid hit, its block (`_valid_hits` groups the hits by block from it)."""
 
 
 class HitFilter:
@@ -186,34 +207,42 @@ class HitFilter:
         without `exclude` depends only on the hit and the echo setting, so it is sorted
         once per hit list and setting for every requirement (the list returned is shared:
         never changed in place)."""
+        return self.valid_blocks(hits)[0]
+
+    def valid_blocks(self, hits: list[Hit]) -> tuple[list[Hit], list[int]]:
+        """`valid`, and the block of each valid hit."""
         if not hits:
-            return []
+            return [], []
         cached = self._sorted.get(id(hits))
         if cached is None or cached.hits is not hits:
             cached = self._sorted[id(hits)] = _sort(self.analysis, hits, self.use_echo)
-        kept, summary = cached.kept, cached.voided
-        blocks = self.excluded_blocks
-        if blocks and any(hit.block in blocks for hit in hits):
-            kept, summary = self._without_excluded(hits, cached.reasons)
+        kept, blocks, summary = cached.kept, cached.kept_blocks, cached.voided
+        excluded = self.excluded_blocks
+        if excluded and not excluded.isdisjoint(cached.blocks):
+            kept, blocks, summary = self._without_excluded(cached)
         if summary.pairs:
             self._record(summary)
-        return kept
+        return kept, blocks
 
-    def _without_excluded(
-        self, hits: list[Hit], reasons: list[Reason | None]
-    ) -> tuple[list[Hit], _Voided]:
-        """`valid` for a list with hits in the clause of an `exclude` hit."""
-        blocks, covers = self.excluded_blocks, self.exclusions.covers
-        kept: list[Hit] = []
-        voided: list[tuple[Hit, Reason]] = []
-        for hit, reason in zip(hits, reasons, strict=True):
-            if reason is not Reason.NEGATED and hit.block in blocks and covers(hit):
-                reason = Reason.UNRELATED_SENSE
-            if reason is None:
-                kept.append(hit)
-            else:
-                voided.append((hit, reason))
-        return kept, _Voided.of(voided) if voided else _NOTHING_VOIDED
+    def _without_excluded(self, cached: _Sorted) -> tuple[list[Hit], list[int], _Voided]:
+        """`valid` for a list with hits in a block with an `exclude` hit: only those hits are
+        checked (a hit in the clause of an `exclude` hit, not negated, is voided as
+        unrelated); the list sorted without the check is kept when none is."""
+        hits, reasons = cached.hits, cached.reasons
+        covers = self.exclusions.covers
+        changed: dict[int, Reason] = {}
+        negated = Reason.NEGATED
+        for number in itertools.compress(
+            range(len(hits)), map(self.excluded_blocks.__contains__, cached.blocks)
+        ):
+            if reasons[number] is not negated and covers(hits[number]):
+                changed[number] = Reason.UNRELATED_SENSE
+        if not changed:
+            return cached.kept, cached.kept_blocks, cached.voided
+        reasons = list(reasons)
+        for number, reason in changed.items():
+            reasons[number] = reason
+        return _split(hits, reasons, cached.blocks)
 
     def _record(self, summary: _Voided) -> None:
         if self.recording_topic:
@@ -232,14 +261,25 @@ class HitFilter:
 
 
 def _sort(analysis: Analysis, hits: list[Hit], use_echo: bool) -> _Sorted:
-    reasons = _base_reasons(analysis, hits, use_echo)
-    if reasons.count(None) == len(reasons):  # all valid (the list itself is kept: shared)
-        return _Sorted(hits, hits, _NOTHING_VOIDED, reasons)
+    blocks = list(map(_BLOCK, hits))
+    reasons = _base_reasons(analysis, hits, use_echo, blocks)
+    kept, kept_blocks, voided = _split(hits, reasons, blocks)
+    return _Sorted(hits, kept, voided, reasons, blocks, kept_blocks)
+
+
+def _split(
+    hits: list[Hit], reasons: list[Reason | None], blocks: list[int]
+) -> tuple[list[Hit], list[int], _Voided]:
+    """The valid hits and their blocks (the lists themselves when all are valid: shared),
+    and the voided hits."""
+    if reasons.count(None) == len(reasons):
+        return hits, blocks, _NOTHING_VOIDED
     kept = [hit for hit, reason in zip(hits, reasons, strict=True) if reason is None]
+    kept_blocks = [block for block, reason in zip(blocks, reasons, strict=True) if reason is None]
     voided = [
         (hit, reason) for hit, reason in zip(hits, reasons, strict=True) if reason is not None
     ]
-    return _Sorted(hits, kept, _Voided.of(voided) if voided else _NOTHING_VOIDED, reasons)
+    return kept, kept_blocks, _Voided.of(voided) if voided else _NOTHING_VOIDED
 
 
 _Signals = tuple[bool, Reason | None, Reason | None]
@@ -247,33 +287,35 @@ _Signals = tuple[bool, Reason | None, Reason | None]
 the `exclude` check with and without echo of the law (see `HitFilter.why_void`)."""
 
 
-def _base_reasons(analysis: Analysis, hits: list[Hit], use_echo: bool) -> list[Reason | None]:
+def _base_reasons(
+    analysis: Analysis, hits: list[Hit], use_echo: bool, blocks: list[int]
+) -> list[Reason | None]:
     """`HitFilter.why_void` of every hit without the `exclude` check (`_signals` inlined
-    for a long list)."""
+    for a long list). `blocks`: each hit's block. A hit in a block where nothing can void it
+    is valid; only the others are looked at (found by a C-level filter: most hits of a long
+    plan lie in such blocks)."""
     by_index = analysis.by_index
     clean = _clean_blocks(analysis)
     echo_reason = Reason.ECHO_OF_LAW if use_echo else None
-    reasons: list[Reason | None] = []
-    append = reasons.append
-    for hit in hits:
-        if hit.block in clean:
-            append(None)
-            continue
+    reasons: list[Reason | None] = [None] * len(hits)
+    if clean.issuperset(blocks):
+        return reasons
+    unclean = map(operator.not_, map(clean.__contains__, blocks))
+    for number in itertools.compress(range(len(hits)), unclean):
+        hit = hits[number]
         text = by_index[hit.block]
         first, last = hit.first_token, hit.last_token
         negated = text.negated
         if negated[first] if first == last else any(negated[first : last + 1]):
-            append(Reason.NEGATED)
+            reasons[number] = Reason.NEGATED
             continue
         sentence = hit.sentence
         if sentence in text.placeholders:
-            append(Reason.PLACEHOLDER)
+            reasons[number] = Reason.PLACEHOLDER
         elif sentence in text.instructions:
-            append(Reason.ECHO_OF_LAW)
+            reasons[number] = Reason.ECHO_OF_LAW
         elif sentence in text.echo and first < text.echo_until.get(sentence, first + 1):
-            append(echo_reason)
-        else:
-            append(None)
+            reasons[number] = echo_reason
     return reasons
 
 
@@ -310,8 +352,7 @@ class _Valid(NamedTuple):
     """A requirement's valid hits (`_valid_hits`)."""
 
     by_block: dict[int, list[tuple[str, Hit]]]
-    """(aspect, hit) by block, in reading order of first hit; within a block, by aspect,
-    pattern and position."""
+    """(aspect, hit) by block; within a block, by aspect, pattern and position."""
     topic_blocks: set[int]
     """The blocks with a valid hit of the topic."""
     masks: dict[int, int]
@@ -325,7 +366,7 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
     topic_blocks: set[int] = set()
     masks: dict[int, int] = {}
     get, mask_of = by_block.get, masks.get
-    hits_of, valid = analysis.hits, hit_filter.valid
+    hits_of, valid = analysis.hits, hit_filter.valid_blocks
     bits, topic = req.bits, req.topic
     for aspect_id, patterns in req.aspects:
         topical = aspect_id == topic
@@ -335,14 +376,14 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
             hits = hits_of(pattern)
             if not hits:
                 continue
-            kept = valid(hits)
-            for hit in kept:
-                pairs = get(hit.block)
+            kept, keys = valid(hits)
+            for block, hit in zip(keys, kept, strict=True):
+                pairs = get(block)
                 if pairs is None:
-                    by_block[hit.block] = [(aspect_id, hit)]
+                    by_block[block] = [(aspect_id, hit)]
                 else:
                     pairs.append((aspect_id, hit))
-            blocks.update(map(_BLOCK, kept))
+            blocks.update(keys)
         if topical:
             topic_blocks |= blocks
         bit = bits[aspect_id]
@@ -434,7 +475,7 @@ def _candidates(
         # Every passage scores 0 (one with the topic holds a topic block, so it was scored
         # above), so the verdict and evidence depend only on the first passage in order
         # (the best of an all-zero field): only that one is scored.
-        windows = Windows(passages(analysis, by_block.keys() - headings)[:1], scoring)
+        windows = Windows(first_passage(analysis, by_block.keys() - headings), scoring)
     if requirement.min_aspects >= MANY_ASPECTS:
         inventory = _inventory_units(analysis, req, by_block, scoring.intent, scoring.facts.masks)
         fixed.extend((INVENTORY, unit) for unit in inventory)
@@ -492,7 +533,7 @@ def _voided_body(
 ) -> Reason | None:
     """The body speaks of the topic only in voided sentences ("Planen omhandler ikke
     samarbeidet …"), with no valid hit at all: the heading is all that is left."""
-    if any(by_block.get(b) for b in section.body):
+    if any(b in by_block for b in section.body):
         return None
     voided = [r for b, r in hit_filter.voided_by_block.items() if b in set(section.body)]
     if not voided:
@@ -553,9 +594,7 @@ def _passage_units(
     never change them in place: `_record_context` replaces them)."""
     headings = _headings(analysis)
     with_hits = (topic_blocks if topic_blocks is not None else by_block.keys()) - headings
-    found = passages(analysis, with_hits)
-    if first_only:
-        found = found[:1]
+    found = first_passage(analysis, with_hits) if first_only else passages(analysis, with_hits)
     get = by_block.get
     empty: list[tuple[str, Hit]] = []
     aspects_of: dict[int, frozenset[str]] = {}
@@ -775,9 +814,10 @@ def _labels(analysis: Analysis) -> dict[int, str | None]:
     found = analysis.derived.get("labels")
     if found is None:
         found = {}
+        heading = BlockKind.HEADING  # (`Block.is_heading`, inline)
         for text in analysis.blocks:  # (`sections._section_label`, in one pass)
             block = text.block
-            if block.is_heading:
+            if block.kind is heading:
                 found[text.index] = block.text.strip()
             else:
                 found[text.index] = block.section[-1].strip() if block.section else None
@@ -947,11 +987,13 @@ def _with_body(analysis: Analysis) -> frozenset[int]:
     """Headings directly followed by a body block (derived once per document)."""
     found = analysis.derived.get("with-body")
     if found is None:
-        ordered = analysis.blocks
+        heading = BlockKind.HEADING  # (`Block.is_heading`, inline)
+        texts = analysis.blocks
+        flags = [t.block.kind is heading for t in texts]
         found = frozenset(
-            t.index
-            for t, after in itertools.pairwise(ordered)
-            if t.block.is_heading and not after.block.is_heading
+            texts[place].index
+            for place in range(len(texts) - 1)
+            if flags[place] and not flags[place + 1]
         )
         analysis.derived["with-body"] = found
     return found  # type: ignore[return-value]

@@ -31,13 +31,16 @@ class Windows:
     """The passages (windows of blocks, in block order) of one requirement and their
     scores."""
 
-    __slots__ = ("_units", "blocks", "scores", "scoring")
+    __slots__ = ("_counts", "_units", "blocks", "scores", "scoring")
 
     def __init__(self, blocks: list[tuple[int, ...]], scoring: Scoring) -> None:
         self.blocks = blocks
         self.scoring = scoring
         self.scores = score_windows(blocks, scoring)
         self._units: dict[int, Unit] = {}
+        self._counts: dict[int, int] = {}
+        """Block → its number of valid hits (`hit_count`, asked for every passage of a
+        score band)."""
 
     @classmethod
     def around(cls, analysis: Analysis, blocks: set[int], scoring: Scoring) -> Windows:
@@ -66,8 +69,14 @@ class Windows:
 
     def hit_count(self, number: int) -> int:
         """`len(self.unit(number).hits)` without building the unit."""
-        by_block = self.scoring.by_block
-        return sum(len(by_block.get(block, ())) for block in self.blocks[number])
+        counts = self._counts
+        total = 0
+        for block in self.blocks[number]:
+            count = counts.get(block)
+            if count is None:
+                count = counts[block] = len(self.scoring.by_block.get(block, ()))
+            total += count
+        return total
 
 
 class Ranked(Sequence[Unit]):

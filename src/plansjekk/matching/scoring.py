@@ -363,8 +363,9 @@ def _nearest_heading(analysis: Analysis) -> dict[int, int]:
     if found is None:
         found = {}
         current = None
+        heading = BlockKind.HEADING  # (`Block.is_heading`, inline)
         for text in analysis.blocks:
-            if text.block.is_heading:
+            if text.block.kind is heading:
                 current = text.index
             elif current is not None:
                 found[text.index] = current
@@ -499,42 +500,44 @@ class BlockFacts:
         return frozenset(aspect for aspect, bit in self.bits.items() if mask & bit)
 
     def _body(self, block: int) -> _Body:
-        bits, topic = self.bits, self._topic
-        pairs = self.by_block.get(block, ())
+        pairs = self.by_block.get(block)
+        if pairs is None:
+            return _NO_BODY
+        topic = self._topic
         if block in self._intent_blocks:
             intent = self._intent
             pairs = [pair for pair in pairs if (block, pair[1].sentence) not in intent]
-        firm = 0
-        sentences: set[int] = set()
-        spread: set[int] = set()
-        statements = 0
-        if self._pair is None:
-            for aspect, hit in pairs:
+            if not pairs:
+                return _NO_BODY
+            bits = self.bits
+            firm = 0
+            for aspect, _ in pairs:
                 firm |= bits[aspect]
-                sentences.add(hit.sentence)
-                if aspect != topic:
-                    spread.add(hit.sentence)
         else:
-            # `_block_statements` in the same pass: the sentences where topic and actor meet
+            firm = self.masks[block]  # (the aspects of all its valid hits)
+        if len(pairs) == 1:
+            aspect, hit = pairs[0]
+            pair = self._pair
+            meet = pair is not None and aspect == pair[0] == pair[1]
+            return _Body(firm, 1, int(aspect != topic), hit.sentence, int(meet))
+        sentences = {hit.sentence for _, hit in pairs}
+        spread = {hit.sentence for aspect, hit in pairs if aspect != topic}
+        statements = 0
+        if self._pair is not None:
+            # `_block_statements`: the sentences where topic and actor meet
             first, second = self._pair
-            with_first: set[int] = set()
-            with_second: set[int] = set()
-            for aspect, hit in pairs:
-                firm |= bits[aspect]
-                sentence = hit.sentence
-                sentences.add(sentence)
-                if aspect != topic:
-                    spread.add(sentence)
-                if aspect == first:
-                    with_first.add(sentence)
-                if aspect == second:
-                    with_second.add(sentence)
-            if with_first and with_second:
+            with_first = {hit.sentence for aspect, hit in pairs if aspect == first}
+            if with_first:
+                with_second = {hit.sentence for aspect, hit in pairs if aspect == second}
                 statements = len(with_first & with_second)
-        return _Body(firm, len(sentences), len(spread), min(sentences, default=-1), statements)
+        return _Body(firm, len(sentences), len(spread), min(sentences), statements)
 
     def _foreign(self, block: int) -> bool:
         return _foreign_section(self._analysis, block, self._requirement)
+
+
+_NO_BODY = _Body(0, 0, 0, -1, 0)
+"""The `_Body` of a block without valid hits (outside intent)."""
 
 
 def intent_blocks(analysis: Analysis, intent: set[tuple[int, int]]) -> frozenset[int]:
@@ -550,7 +553,7 @@ def score_windows(windows: list[tuple[int, ...]], scoring: Scoring) -> list[floa
     score only (`Unit` state is built for the few passages read, by `score_unit`). The base
     score depends only on the aspects shown and the number of blocks; a window that extends
     the one before it (windows from one start are in order of length) extends its mask."""
-    masks = scoring.facts.masks
+    mask_of = scoring.facts.masks.get  # (a block without valid hits: no aspects)
     bases = scoring.bases
     covered = scoring.covered
     structured = scoring.pair is not None
@@ -559,13 +562,16 @@ def score_windows(windows: list[tuple[int, ...]], scoring: Scoring) -> list[floa
     start, length, mask = -1, 0, 0
     for blocks in windows:
         count = len(blocks)
-        if blocks[0] == start and count == length + 1:
-            mask |= masks[blocks[-1]]
+        first = blocks[0]
+        if first == start and count == length + 1:
+            mask |= mask_of(blocks[-1], 0)
+        elif count == 1:
+            mask = mask_of(first, 0)
         else:
             mask = 0
             for block in blocks:
-                mask |= masks[block]
-        start, length = blocks[0], count
+                mask |= mask_of(block, 0)
+        start, length = first, count
         by_mask = bases[count]
         score = by_mask.get(mask)
         if score is None:
@@ -587,27 +593,32 @@ def _window_base(mask: int, count: int, scoring: Scoring) -> float:
 def _window_structure(blocks: tuple[int, ...], score: float, scoring: Scoring) -> float:
     """`score_unit` of a passage with a positive base score, after `base_score`: its
     `_structure`, `_firm` and `_thin` (which reads the hits outside intent, the same that
-    `_firm` keeps of a passage) from the blocks' `_Body`s."""
+    `_firm` keeps of a passage) from the blocks' `_Body`s (unpacked, summed in one pass: a
+    long plan has thousands of such passages per requirement)."""
     bodies = scoring.facts.bodies
-    found = [bodies[block] for block in blocks]
     covered = scoring.covered
-    statements = 0
+    firm = sentences = spread = statements = 0
+    lone = -1
+    """The block of the first body with a sentence, and that sentence."""
+    lone_sentence = -1
+    for block in blocks:
+        body_firm, count, body_spread, first, body_statements = bodies[block]
+        if count:
+            if lone < 0:
+                lone, lone_sentence = block, first
+            firm |= body_firm
+            sentences += count
+            spread += body_spread
+            statements += body_statements  # (0 without a pair: see `BlockFacts._body`)
     if scoring.pair is not None:
         # `_structure`'s max(sentences, rows): every row counted holds at least one
         # statement, so the sentences are never fewer than the rows
-        for body in found:
-            statements += body.statements
         if scoring.headers:
             statements += _keyed_rows(blocks, scoring)
         if statements >= STATEMENTS_FOR_DESCRIPTION and score < covered:
             return covered + 0.05
     if score < covered:
         return score
-    firm = sentences = spread = 0
-    for body in found:
-        firm |= body.firm
-        sentences += body.count
-        spread += body.spread
     shown = firm.bit_count()
     if shown < scoring.minimum and statements < STATEMENTS_FOR_DESCRIPTION:
         return PARTIAL_CAP
@@ -621,8 +632,7 @@ def _window_structure(blocks: tuple[int, ...], score: float, scoring: Scoring) -
     if sentences <= 1 and not joint and statements < STATEMENTS_FOR_DESCRIPTION:
         short = True
         if sentences == 1:
-            number = next(n for n, body in enumerate(found) if body.count)
-            short = _words(scoring.analysis, blocks[number], found[number].first) < SHORT_SENTENCE
+            short = _words(scoring.analysis, lone, lone_sentence) < SHORT_SENTENCE
         if short and shown <= minimum:
             return PARTIAL_CAP
     if minimum >= MANY_ASPECTS and spread < SPREAD_STATEMENTS:

@@ -29,9 +29,10 @@ class Section:
 
 
 def build_sections(analysis: Analysis) -> list[Section]:
-    headings = [t for t in analysis.blocks if t.block.is_heading]
+    headings = [t for t in analysis.blocks if t.block.kind is _HEADING]
     ordered = [t.index for t in analysis.blocks]
     position = {index: i for i, index in enumerate(ordered)}
+    heading_set = {t.index for t in headings}
     sections = []
     for number, heading in enumerate(headings):
         level = max(heading.block.level, 1)
@@ -40,11 +41,7 @@ def build_sections(analysis: Analysis) -> list[Section]:
             if max(later.block.level, 1) <= level:
                 end = position[later.index]
                 break
-        body = tuple(
-            i
-            for i in ordered[position[heading.index] + 1 : end]
-            if not analysis.by_index[i].block.is_heading
-        )
+        body = tuple(i for i in ordered[position[heading.index] + 1 : end] if i not in heading_set)
         sections.append(Section(heading.index, level, heading.block.text.strip(), body))
     return sections
 
@@ -86,6 +83,20 @@ def passages(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
     return units
 
 
+def first_passage(analysis: Analysis, blocks: set[int]) -> list[tuple[int, ...]]:
+    """`passages(analysis, blocks)[:1]`, from the earliest of `blocks` alone: the first
+    passage starts at the first start whose window reaches a block of `blocks`, and no block
+    before the earliest is one, so the window reaches that one first (asked when only the
+    first passage in order is scored: one of thousands on a long plan). A heading starts and
+    joins no window, so the earliest body block is the one."""
+    position = analysis.position
+    headings = heading_blocks(analysis)
+    placed = [block for block in blocks if block in position and block not in headings]
+    if not placed:
+        return []
+    return passages(analysis, {min(placed, key=position.__getitem__)})[:1]
+
+
 def _all_windows(analysis: Analysis) -> None:
     """The windows (block indices) starting at every non-TOC block, in one pass over flat
     per-block lists: a window grows block by block while the next block is a body block of
@@ -93,18 +104,19 @@ def _all_windows(analysis: Analysis) -> None:
     prefixes of its longest one."""
     ordered = analysis.blocks
     count = len(ordered)
-    heading = [t.block.is_heading for t in ordered]
-    section = [t.block.section for t in ordered]
+    blocks = [t.block for t in ordered]
+    kinds = [block.kind for block in blocks]  # (`Block.is_heading`, without a call per block)
+    heading = [kind is _HEADING for kind in kinds]
+    section = [block.section for block in blocks]
     indices = [t.index for t in ordered]
     # whether a block continues the one before it in a window: a body block that is no
     # paragraph, in the same section (so a window's blocks share its first block's section)
     continues = [False] * (count + 1)
+    paragraph = BlockKind.PARAGRAPH
     for place in range(1, count):
-        text = ordered[place].block
+        kind = kinds[place]
         continues[place] = (
-            not heading[place]
-            and text.kind is not BlockKind.PARAGRAPH
-            and section[place] == section[place - 1]
+            kind is not _HEADING and kind is not paragraph and section[place] == section[place - 1]
         )
     cache = analysis.windows
     for start in range(count):
@@ -120,11 +132,15 @@ def _all_windows(analysis: Analysis) -> None:
             cache[start] = [tuple(indices[start:stop]) for stop in range(start + 1, end + 1)]
 
 
+_HEADING = BlockKind.HEADING
+"""`Block.is_heading` is `kind is _HEADING` (compared inline in per-document passes)."""
+
+
 def heading_blocks(analysis: Analysis) -> frozenset[int]:
     """The indices of the heading blocks (derived once per document)."""
     found = analysis.derived.get("headings")
     if found is None:
-        found = frozenset(t.index for t in analysis.blocks if t.block.is_heading)
+        found = frozenset(t.index for t in analysis.blocks if t.block.kind is _HEADING)
         analysis.derived["headings"] = found
     return found  # type: ignore[return-value]
 
