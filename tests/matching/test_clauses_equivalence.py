@@ -16,6 +16,7 @@ from plansjekk.documents import read_document
 from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Analysis
 from plansjekk.matching.normalise import Tokens, normalise, tokenise
+from tests.matching.strategies import word_texts
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "docs"
 DOCUMENTS = ["28-aurhaug-integrated.pdf", "08-haugdal-integrated.docx"]
@@ -67,11 +68,8 @@ GAPS = st.sampled_from(
 )
 
 
-@st.composite
-def texts(draw) -> str:
-    words = draw(st.lists(WORDS, max_size=24))
-    gaps = draw(st.lists(GAPS, min_size=len(words) + 1, max_size=len(words) + 1))
-    return "".join(gap + word for gap, word in zip(gaps, words, strict=False)) + gaps[-1]
+def texts():
+    return word_texts(WORDS, GAPS, max_words=24)
 
 
 @settings(max_examples=500, deadline=None)

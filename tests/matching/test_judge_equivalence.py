@@ -21,6 +21,7 @@ from plansjekk.matching.compiled import compiled
 from plansjekk.matching.normalise import Tokens, tokenise
 from plansjekk.rules.loader import load_ruleset
 from plansjekk.rules.resolve import bundled_ids
+from tests.matching.strategies import word_texts
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "docs"
 DOCUMENTS = [
@@ -108,11 +109,8 @@ WORDS = st.sampled_from(
 GAPS = st.sampled_from([" ", ", ", ". ", ": ", " (", ") ", " – ", " - ", "; ", "? ", "\n", " | "])
 
 
-@st.composite
-def texts(draw) -> str:
-    words = draw(st.lists(WORDS, max_size=20))
-    gaps = draw(st.lists(GAPS, min_size=len(words) + 1, max_size=len(words) + 1))
-    return "".join(gap + word for gap, word in zip(gaps, words, strict=False)) + gaps[-1]
+def texts():
+    return word_texts(WORDS, GAPS, max_words=20)
 
 
 @settings(max_examples=400, deadline=None)
