@@ -12,7 +12,9 @@ from plansjekk.matching.patterns import compile_pattern, joinable
 from plansjekk.matching.prefilter import (
     CASE_SAFE,
     SENTENCE_STOPS,
+    holds_twice,
     required_literals,
+    required_twice,
     spans_holding,
     stays_in_sentences,
     stop_positions,
@@ -79,6 +81,7 @@ BODIES = [
     r"helses(?:y|ju)keplei\w*|helsestasjon",
     r"(?:ba){1,3}rn\w*",
     r"kultur(?:skule|skole)?\s*tilbod",
+    r"\b(?:(?P<a>skole\w*)|(?P<b>barnehag\w*))\b[^.!?;:\x00]{0,30}?\b(?(a)barnehag\w*|skole\w*)",
 ]
 WORDS = ["barnehagen", "skolen", "møtes", "samles", "ppt", "pp-tenesta", "styrer", "og"]
 WORDS += ["rektor", "helsesjukepleiar", "helsestasjonen", "ba", "barn", "kulturskole", "tilbod"]
@@ -98,6 +101,25 @@ def test_every_match_contains_a_text_of_every_set(body: str, text: str) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.sampled_from(BODIES), phrases)
+def test_every_match_holds_two_separate_texts_of_the_twice_set(body: str, text: str) -> None:
+    twice = required_twice(body)
+    if twice is None:
+        return
+    for match in regex.compile(body, FLAGS).finditer(normalise(text)):
+        assert holds_twice(twice, match.group()), (match, body)
+
+
+def test_two_parts_demanding_the_same_words_demand_two_of_them() -> None:
+    services = r"(?:skole\w*|barnehag\w*|helsestasjon\w*)"
+    body = services + r"[^.]{0,40}?" + services + r"[^.]{0,40}?\bmøtes"
+    assert required_twice(body) == frozenset(["barnehag", "helsestasjon", "skole"])
+    assert holds_twice(frozenset(["skole", "barnehag"]), "skolen og barnehagen")
+    assert not holds_twice(frozenset(["skole", "skolehelse"]), "skolehelsetjenesten møtes")
+    assert required_twice(r"barnevern\w*") is None  # one part: nothing is demanded twice
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.sampled_from(BODIES), st.lists(phrases, min_size=1, max_size=4))
 def test_sentences_holding_the_sets_hold_every_match(body: str, blocks: list[str]) -> None:
     """Running the pattern only within the spans finds what running it on all finds (for
@@ -106,7 +128,7 @@ def test_sentences_holding_the_sets_hold_every_match(body: str, blocks: list[str
     compiled = regex.compile(body, FLAGS)
     text = SEPARATOR.join(normalise(block) for block in blocks)
     stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
-    spans = spans_holding(text, required_literals(body), stops)
+    spans = spans_holding(text, required_literals(body), stops, required_twice(body))
     within = [m.span() for s, e in spans for m in compiled.finditer(text, s, e)]
     assert within == [m.span() for m in compiled.finditer(text)]
     for start, end in spans:

@@ -36,7 +36,9 @@ from plansjekk.matching.patterns import (
 from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
     can_match,
+    holds_twice,
     required_literals,
+    required_twice,
     spans_holding,
     stays_in_sentences,
     stop_positions,
@@ -591,38 +593,47 @@ class _Index:
         body = pattern.source[3:].strip()
         sets = required_literals(body)
         if joinable(pattern):
-            spans = self._spans_holding(sets) if sets and stays_in_sentences(body) else None
+            twice = required_twice(body) if sets else None
+            spans = self._spans_holding(sets, twice) if sets and stays_in_sentences(body) else None
             found = self._regex_joined(pattern, spans)
             if found is not None:
                 return found
         texts = self.texts
         if sets:
-            texts = [texts[number] for number in self._blocks_holding(sets)]
+            twice = required_twice(body)
+            texts = [texts[number] for number in self._blocks_holding(sets, twice)]
         found = []
         for text in texts:
             found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
 
-    def _spans_holding(self, sets: tuple[frozenset[str], ...]) -> list[tuple[int, int]]:
-        """The sentences of the joined text that hold a text of every set."""
+    def _spans_holding(
+        self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
+    ) -> list[tuple[int, int]]:
+        """The sentences of the joined text that hold a text of every set (and two of
+        `twice`)."""
         if self._stops is None:
             self._stops = stop_positions(self.prepared.text, SENTENCE_STOPS + SEPARATOR)
-        return spans_holding(self.prepared.text, sets, self._stops)
+        return spans_holding(self.prepared.text, sets, self._stops, twice)
 
-    def _blocks_holding(self, sets: tuple[frozenset[str], ...]) -> list[int]:
-        """Numbers of the blocks holding a text of every set: found in the joined text for
-        the first (most selective) set, checked in each such block's text for the rest."""
+    def _blocks_holding(
+        self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
+    ) -> list[int]:
+        """Numbers of the blocks holding a text of every set (and two of `twice`): found in
+        the joined text for the first (most selective) set, checked in each such block's
+        text for the rest."""
         candidates = sorted(
             set(itertools.chain.from_iterable(self._blocks_containing(t) for t in sets[0]))
         )
         prepared = self.prepared
         text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
         rest = sets[1:]
-        return [
-            number
-            for number in candidates
-            if can_match(rest, text[cstarts[number] : cstarts[number] + lengths[number]])
-        ]
+        found = []
+        for number in candidates:
+            block = text[cstarts[number] : cstarts[number] + lengths[number]]
+            if can_match(rest, block) and (twice is None or holds_twice(twice, block)):
+                found.append(number)
+        return found
 
     def _blocks_containing(self, probe: str) -> list[int]:
         """Numbers of the blocks whose normalised text contains `probe`, in order."""

@@ -304,6 +304,83 @@ def _best(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
     return tuple(taken)
 
 
+# ----------------------------------------------------------------------------- twice
+
+
+def required_twice(body: str) -> frozenset[str] | None:
+    """Texts of which every match holds two occurrences that do not overlap, or None. Two
+    parts of a sequence match separate stretches of text, so when each demands a text of a
+    set, the match holds two: "two services … meet" needs two service names, and a sentence
+    naming one service cannot hold a match."""
+    return _required_twice(body)
+
+
+def holds_twice(texts: frozenset[str], text: str) -> bool:
+    """Whether `text` holds two occurrences of `texts` that do not overlap."""
+    occurrences = sorted(
+        (position + len(literal), position)
+        for literal in texts
+        for position in _occurrences(text, literal)
+    )
+    end = -1
+    found = 0
+    for after, position in occurrences:  # the earliest-ending occurrences first
+        if position >= end:
+            found += 1
+            end = after
+            if found == 2:
+                return True
+    return False
+
+
+@cache
+def _required_twice(body: str) -> frozenset[str] | None:
+    parsed = parse_regex(body)
+    if parsed is None:
+        return None
+    return _twice_in_sequence(list(parsed))
+
+
+def _twice_in_sequence(items: list) -> frozenset[str] | None:
+    """The best set of which two parts of the sequence (or one part, within itself) each
+    demand a text."""
+    candidates: list[frozenset[str]] = []
+    demands: list[tuple[frozenset[str], ...]] = []
+    for op, value in items:
+        facts = _item(op, value)
+        if facts.never:
+            return None
+        demands.append(_best(_sets_of(facts)))
+        nested = _twice_in_item(op, value)
+        if nested is not None:
+            candidates.append(nested)
+    for first, second in itertools.combinations([d for d in demands if d], 2):
+        for one in first:
+            for other in second:
+                joined = _shortest(one | other)
+                if len(joined) <= MAX_TEXTS:
+                    candidates.append(joined)
+    best = _best(tuple(candidates))
+    return best[0] if best else None
+
+
+def _twice_in_item(op, value) -> frozenset[str] | None:
+    if op is _c.SUBPATTERN:
+        return _twice_in_sequence(list(value[3]))
+    if op is _c.ATOMIC_GROUP:
+        return _twice_in_sequence(list(value))
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and value[0] >= 1:
+        return _twice_in_sequence(list(value[2]))
+    if op is _c.BRANCH:
+        branches = [list(branch) for branch in value[1] if not _sequence(list(branch)).never]
+        found = [_twice_in_sequence(branch) for branch in branches]
+        if not found or any(f is None for f in found):
+            return None
+        texts = _shortest(frozenset().union(*found))
+        return texts if len(texts) <= MAX_TEXTS else None
+    return None
+
+
 # ----------------------------------------------------------------------------- stops
 
 
@@ -393,12 +470,16 @@ def stop_positions(text: str, stops: str) -> list[int]:
 
 
 def spans_holding(
-    text: str, sets: tuple[frozenset[str], ...], stops: list[int]
+    text: str,
+    sets: tuple[frozenset[str], ...],
+    stops: list[int],
+    twice: frozenset[str] | None = None,
 ) -> list[tuple[int, int]]:
     """The stretches of `text` between stop positions that hold a text of every set: each
     occurrence of the first set's texts (found with `str.find`) opens its stretch, which
-    is kept when it also holds a text of each other set. A pattern that never consumes the
-    stop characters finds within these stretches all it finds in the whole text."""
+    is kept when it also holds a text of each other set (and two of `twice`, see
+    `required_twice`). A pattern that never consumes the stop characters finds within these
+    stretches all it finds in the whole text."""
     openings = sorted(position for literal in sets[0] for position in _occurrences(text, literal))
     rest = sets[1:]
     spans: list[tuple[int, int]] = []
@@ -409,7 +490,8 @@ def spans_holding(
         after = bisect.bisect_left(stops, position)
         start = stops[after - 1] + 1 if after else 0
         judged = stops[after] if after < len(stops) else len(text)
-        if can_match(rest, text[start:judged]):
+        span = text[start:judged]
+        if can_match(rest, span) and (twice is None or holds_twice(twice, span)):
             spans.append((start, judged))
     return spans
 
