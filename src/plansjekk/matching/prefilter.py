@@ -1,12 +1,15 @@
-"""Which texts can hold a match of a `re:` pattern, decided without running it.
+"""Where a `re:` pattern can match, decided from its syntax without running it.
 
-A `re:` pattern that cannot be run on the joined text of all blocks (`patterns.joinable`)
-runs block by block, and a large pattern costs tens of microseconds per block even where it
-finds nothing. Most patterns name words every match must contain: the cooperation pattern
-needs one of the services *and* one of the meeting verbs. `required_literals` derives such
-sets from the pattern's syntax tree (the classic "prefilter" of regex engines), as a
-conjunction of alternatives: every match contains at least one text of each set. Blocks that
-fail a set cannot hold a match, so the matcher never runs the pattern on them.
+A large pattern costs tens of microseconds per block or sentence even where it finds
+nothing, so the matcher runs it only where it can match. Most patterns name words every match
+must contain: the cooperation pattern needs one of the services *and* one of the meeting
+verbs. `required_literals` derives such sets from the pattern's syntax tree (the classic
+"prefilter" of regex engines), as a conjunction of alternatives: every match contains at
+least one text of each set. `required_twice` finds a set every match holds twice, in
+separate places (two services … meet). `stays_in_sentences` and `never_consumes` tell which
+characters the pattern cannot run over, so a text cut there holds the same matches: the
+matcher then runs the pattern only in the sentences that hold the demanded texts
+(`spans_holding`), and `patterns.joinable` runs a pattern on all blocks joined.
 
 The derivation is conservative: whatever it cannot read with certainty (syntax the `regex`
 module reads differently from `re`, back-references, characters that other characters fold
