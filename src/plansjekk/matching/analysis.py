@@ -35,13 +35,16 @@ from plansjekk.matching.patterns import (
 )
 from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
+    Piece,
     can_match,
     holds_twice,
+    literal_pieces,
     required_literals,
     required_twice,
     spans_holding,
     stays_in_sentences,
     stop_positions,
+    stretch_around,
 )
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
@@ -363,7 +366,6 @@ class _Index:
         """Per glob (interned, hashed by identity), its `exact_words` in this document."""
         self._sets: dict[WordGlob, tuple[frozenset[str], int]] = {}
         self._lines: str | None = None
-        self._stops: list[int] | None = None
         self._line_starts: list[int] = []
 
     def hit(self, first: int, last: int) -> Hit:
@@ -588,50 +590,120 @@ class _Index:
     def _regex(self, pattern: Pattern) -> list[Hit]:
         """A `re:` pattern only where it can match. When it provably cannot see past a
         block's end (`patterns.joinable`), on the joined text of all blocks: only in the
-        sentences holding a text of each set every match contains (`prefilter`), or else
-        everywhere. Otherwise block by block, skipping blocks without those texts."""
+        sentences (or, when it may run over a sentence stop, the blocks) holding a text of
+        each set every match contains (`prefilter`), or else everywhere. Otherwise block by
+        block, skipping blocks without those texts."""
         body = pattern.source[3:].strip()
         sets = required_literals(body)
+        twice = required_twice(body) if sets else None
         if joinable(pattern):
-            twice = required_twice(body) if sets else None
-            spans = self._spans_holding(sets, twice) if sets and stays_in_sentences(body) else None
+            spans = None
+            if sets and stays_in_sentences(body):
+                spans = self._spans_holding(sets, twice)
+            elif sets:
+                spans = [self._block_span(number) for number in self._blocks_holding(sets, twice)]
             found = self._regex_joined(pattern, spans)
             if found is not None:
                 return found
         texts = self.texts
         if sets:
-            twice = required_twice(body)
             texts = [texts[number] for number in self._blocks_holding(sets, twice)]
         found = []
         for text in texts:
             found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
 
+    def _block_span(self, number: int) -> tuple[int, int]:
+        """Where block `number`'s normalised text lies in the joined text."""
+        start = self.prepared.cstarts[number]
+        return start, start + self.prepared.lengths[number]
+
     def _spans_holding(
         self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
     ) -> list[tuple[int, int]]:
-        """The sentences of the joined text that hold a text of every set (and two of
-        `twice`)."""
-        if self._stops is None:
-            self._stops = stop_positions(self.prepared.text, SENTENCE_STOPS + SEPARATOR)
-        return spans_holding(self.prepared.text, sets, self._stops, twice)
+        """The sentences of the joined text (stretches between `SENTENCE_STOPS` and block
+        ends) that hold a text of every set (and two of `twice`), as
+        `prefilter.spans_holding` finds them. The stretches judged are those holding a
+        word that an occurrence of the first set's texts would lie on (`_touching`): each
+        such occurrence lies in one stretch (a demanded text holds no stop), and so does
+        the word. A set equal to `twice` is not looked for on its own: two of its texts
+        hold one."""
+        positions = self._touching(sets[0])
+        prepared = self.prepared
+        text = prepared.text
+        if positions is None:
+            stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+            return spans_holding(text, sets, stops, twice)
+        rest = tuple(texts for texts in sets if texts != twice)
+        starts, owner, cstarts, lengths = (
+            prepared.starts,
+            prepared.owner,
+            prepared.cstarts,
+            prepared.lengths,
+        )
+        spans: list[tuple[int, int]] = []
+        judged = 0  # the end of the last stretch judged: later words in it are skipped
+        for position in positions:
+            opening = starts[position]
+            if opening < judged:
+                continue
+            number = owner[position]
+            block = cstarts[number]
+            start, judged = stretch_around(
+                text, opening, block, block + lengths[number], SENTENCE_STOPS + SEPARATOR
+            )
+            span = text[start:judged]
+            if can_match(rest, span) and (twice is None or holds_twice(twice, span)):
+                spans.append((start, judged))
+        return spans
+
+    def _touching(self, literals: frozenset[str]) -> list[int] | None:
+        """Sorted positions of the words that an occurrence of one of `literals` would lie
+        on, found in the vocabulary (`prefilter.literal_pieces`): per text, the piece whose
+        words occur least. None when a text has no word piece."""
+        occurrences = self.occurrences
+        positions: set[int] = set()
+        for literal in literals:
+            choices = [self._piece_words(piece) for piece in literal_pieces(literal)]
+            if not choices:
+                return None
+            words = min(choices, key=lambda ws: sum(len(occurrences[w]) for w in ws))
+            for word in words:
+                positions.update(occurrences[word])
+        return sorted(positions)
+
+    def _piece_words(self, piece: Piece) -> list[str]:
+        """The distinct words that hold `piece` as it lies in them: equal to it, beginning
+        with it (a slice of the sorted vocabulary), ending with it, or anywhere."""
+        text = piece.text
+        if piece.opens and piece.closes:
+            return [text] if text in self.occurrences else []
+        if piece.opens:
+            vocabulary = self.vocabulary
+            low = bisect.bisect_left(vocabulary, text)
+            return vocabulary[low : bisect.bisect_left(vocabulary, text + "\U0010ffff", low)]
+        words = self._containing(text)
+        return [word for word in words if word.endswith(text)] if piece.closes else words
 
     def _blocks_holding(
         self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
     ) -> list[int]:
-        """Numbers of the blocks holding a text of every set (and two of `twice`): found in
-        the joined text for the first (most selective) set, checked in each such block's
-        text for the rest."""
-        candidates = sorted(
-            set(itertools.chain.from_iterable(self._blocks_containing(t) for t in sets[0]))
-        )
-        prepared = self.prepared
-        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
-        rest = sets[1:]
+        """Numbers of the blocks holding a text of every set (and two of `twice`): those of
+        the words an occurrence of the first set's texts would lie on (`_touching`), or
+        else those holding one in the joined text, checked in each block's text."""
+        positions = self._touching(sets[0])
+        if positions is None:
+            blocks = (self._blocks_containing(t) for t in sets[0])
+            candidates = sorted(set(itertools.chain.from_iterable(blocks)))
+        else:
+            owner = self.prepared.owner
+            candidates = sorted({owner[position] for position in positions})
+        text = self.prepared.text
         found = []
         for number in candidates:
-            block = text[cstarts[number] : cstarts[number] + lengths[number]]
-            if can_match(rest, block) and (twice is None or holds_twice(twice, block)):
+            start, end = self._block_span(number)
+            block = text[start:end]
+            if can_match(sets, block) and (twice is None or holds_twice(twice, block)):
                 found.append(number)
         return found
 

@@ -25,6 +25,11 @@ from dataclasses import dataclass
 from functools import cache
 from re import _constants as _c
 from re import _parser as _re_parser
+from typing import NamedTuple
+
+import regex
+
+from plansjekk.matching.normalise import TOKEN
 
 MIN_LENGTH = 3
 """Shorter texts are in nearly every block: not worth a search."""
@@ -82,8 +87,35 @@ def required_literals(body: str) -> tuple[frozenset[str], ...]:
 
 
 def can_match(sets: tuple[frozenset[str], ...], text: str) -> bool:
-    """False when `text` lacks every text of one of the sets, so no match can be in it."""
-    return all(any(literal in text for literal in alternatives) for alternatives in sets)
+    """False when `text` lacks every text of one of the sets, so no match can be in it
+    (each set is tested with a C-level `map`: it is asked of many sentences and blocks)."""
+    holds = text.__contains__
+    return all(any(map(holds, alternatives)) for alternatives in sets)
+
+
+class Piece(NamedTuple):
+    """A run of word characters in a demanded text: wherever the text occurs, the piece lies
+    in one word of the tokenised text (`normalise.TOKEN`), which begins with it when
+    `opens` and ends with it when `closes`."""
+
+    text: str
+    opens: bool
+    closes: bool
+
+
+@cache
+def literal_pieces(literal: str) -> tuple[Piece, ...]:
+    """The word pieces of a demanded text, so that its occurrences can be looked for among
+    a document's distinct words instead of in its whole text. A demanded text holds only
+    `CASE_SAFE` characters: its letters and digits are word characters to the tokeniser,
+    and the rest (space, `-`, `/`, `'`, `§`) are not, so a piece that is not at the text's
+    edge meets a word's edge there (`§` is a word of its own)."""
+    pieces = []
+    for match in TOKEN.finditer(literal):
+        start, end = match.span()
+        alone = match.group() == "§"
+        pieces.append(Piece(match.group(), alone or start > 0, alone or end < len(literal)))
+    return tuple(pieces)
 
 
 @cache
@@ -319,7 +351,11 @@ def required_twice(body: str) -> frozenset[str] | None:
 
 
 def holds_twice(texts: frozenset[str], text: str) -> bool:
-    """Whether `text` holds two occurrences of `texts` that do not overlap."""
+    """Whether `text` holds two occurrences of `texts` that do not overlap. Most texts asked
+    about hold one at most, which `str.count` tells first: it counts a text's occurrences
+    that do not overlap, so two that do not overlap make a sum of at least two."""
+    if sum(map(text.count, texts)) < 2:
+        return False
     occurrences = sorted(
         (position + len(literal), position)
         for literal in texts
@@ -472,6 +508,15 @@ def stop_positions(text: str, stops: str) -> list[int]:
     return [match.start() for match in _stop_finder(stops).finditer(text)]
 
 
+def stretch_around(text: str, position: int, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch of `text[start:end]` between the `stops` characters around `position`
+    (not a stop): two anchored matches of the characters that are not stops, one run
+    backwards from `position` (the `regex` module's REVERSE), instead of finding every
+    stop of the text to bisect them."""
+    before, after = _stretch_finders(stops)
+    return before.match(text, start, position).start(), after.match(text, position, end).end()
+
+
 def spans_holding(
     text: str,
     sets: tuple[frozenset[str], ...],
@@ -511,3 +556,10 @@ def _occurrences(text: str, literal: str) -> list[int]:
 @cache
 def _stop_finder(stops: str) -> re.Pattern[str]:
     return re.compile("[" + re.escape(stops) + "]")
+
+
+@cache
+def _stretch_finders(stops: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
+    """Runs of characters that are not `stops`: (backwards from the end, forwards)."""
+    others = "[^" + re.escape(stops) + "]*"
+    return regex.compile(others, regex.REVERSE), re.compile(others)
