@@ -442,6 +442,9 @@ class _Index:
         gaps allow, in the same sentence) are tried: every complete path passes through
         one, and a position without a complete path neither yields a hit nor moves the
         non-overlap bound, so the hits are the same."""
+        exact_words = self.exact_words
+        if not all([exact_words(element.glob) for element in elements[1:]]):
+            return []  # a later glob matches no word (counted only when all match one)
         first_set, first_count = self._facts(elements[0].glob)
         sets = [first_set]
         rarest, cheapest = 0, first_count
@@ -450,8 +453,6 @@ class _Index:
         for number in range(1, len(elements)):
             element = elements[number]
             matching, count = self._facts(element.glob)
-            if not count:
-                return []
             sets.append(matching)
             # element `number` stands `number` … `farthest` words after the first
             farthest += 1 + element.gap
@@ -679,9 +680,7 @@ class _Index:
         if piece.opens and piece.closes:
             return [text] if text in self.occurrences else []
         if piece.opens:
-            vocabulary = self.vocabulary
-            low = bisect.bisect_left(vocabulary, text)
-            return vocabulary[low : bisect.bisect_left(vocabulary, text + "\U0010ffff", low)]
+            return self._starting_with(text)
         words = self._containing(text)
         return [word for word in words if word.endswith(text)] if piece.closes else words
 
@@ -778,21 +777,28 @@ class _Index:
         sorted vocabulary (every word there matches), the rest tested word by word."""
         occurrences = self.occurrences
         literals = glob.literals
-        if len(literals) == 1 and len(glob.variants) == 1:  # the commonest glob: one word
-            return [literals[0]] if literals[0] in occurrences else []
+        if len(glob.variants) == 1:  # the commonest globs: one word, or one `head*`
+            if literals:
+                return [literals[0]] if literals[0] in occurrences else []
+            if glob.prefixes:
+                return self._starting_with(glob.prefixes[0])
         found = [word for word in literals if word in occurrences]
-        if glob.prefixes:
-            vocabulary = self.vocabulary
-            left = bisect.bisect_left
-            for head in glob.prefixes:
-                low = left(vocabulary, head)
-                if low < len(vocabulary) and vocabulary[low].startswith(head):
-                    found += vocabulary[low : left(vocabulary, head + "\U0010ffff", low)]
+        for head in glob.prefixes:
+            found += self._starting_with(head)
         for segments in glob.patterned:
             found += self._exact_variant(glob, segments)
         if len(glob.variants) > 1:
             return sorted(set(found))
         return found  # one variant's words: distinct, in vocabulary order
+
+    def _starting_with(self, head: str) -> list[str]:
+        """Vocabulary words starting with `head` (a slice of the sorted vocabulary; most
+        heads start none, which the first bisection tells)."""
+        vocabulary = self.vocabulary
+        low = bisect.bisect_left(vocabulary, head)
+        if low == len(vocabulary) or not vocabulary[low].startswith(head):
+            return []
+        return vocabulary[low : bisect.bisect_left(vocabulary, head + "\U0010ffff", low)]
 
     def _exact_variant(self, glob: WordGlob, segments: tuple[str, ...]) -> list[str]:
         head = segments[0]
