@@ -18,12 +18,12 @@ from plansjekk.matching.prefilter import (
     holds_twice,
     literal_pieces,
     required_literals,
+    required_marks,
     required_twice,
-    spans_holding,
     stays_in_sentences,
-    stop_positions,
     stretch_around,
 )
+from tests.matching import reference_matcher as ref
 
 FLAGS = regex.IGNORECASE | regex.V0
 
@@ -132,8 +132,8 @@ def test_sentences_holding_the_sets_hold_every_match(body: str, blocks: list[str
     assert stays_in_sentences(body) and joinable(compile_pattern("re:" + body))
     compiled = regex.compile(body, FLAGS)
     text = SEPARATOR.join(normalise(block) for block in blocks)
-    stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
-    spans = spans_holding(text, required_literals(body), stops, required_twice(body))
+    stops = ref.stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+    spans = ref.spans_holding(text, required_literals(body), stops, required_twice(body))
     within = [m.span() for s, e in spans for m in compiled.finditer(text, s, e)]
     assert within == [m.span() for m in compiled.finditer(text)]
     for start, end in spans:
@@ -237,7 +237,35 @@ def test_the_stretch_around_a_position_lies_between_its_stops(text: str, data) -
     position = data.draw(st.sampled_from(inside))
     start = data.draw(st.integers(0, position))
     end = data.draw(st.integers(position + 1, len(text)))
-    found = [start - 1, *(p for p in stop_positions(text, stops) if start <= p < end), end]
+    found = [start - 1, *(p for p in ref.stop_positions(text, stops) if start <= p < end), end]
     after = bisect.bisect_left(found, position)
     expected = (found[after - 1] + 1, found[after])
     assert stretch_around(text, position, start, end, stops) == expected
+
+
+MARKED_BODIES = [
+    r"\b(?:k-?sak|ks|sak)\s*\d{1,4}\s*/\s*\d{2,4}\b",
+    r"\b\d{1,2}\.\s?\d{1,2}-\d+",
+    r"(?:ab|§\s?\d)[-/]\d|'\w+'",
+    r"(?:a/b|c/d|e-/)+",
+    r"(?:x-)?\d+(?:/\d+){1,2}",
+]
+marked_texts = st.text(st.sampled_from(list("ab cdekx-sak/§'.12")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(MARKED_BODIES), marked_texts)
+def test_every_match_holds_the_marks_it_demands(body: str, text: str) -> None:
+    compiled = regex.compile(body, FLAGS)
+    for match in compiled.finditer(normalise(text)):
+        for mark in required_marks(body):
+            assert mark in match.group(), (match, body)
+
+
+def test_marks_are_demanded_by_every_branch_and_mandatory_repeat() -> None:
+    assert required_marks(MARKED_BODIES[0]) == {"/"}
+    assert required_marks(MARKED_BODIES[1]) == {"-"}
+    assert required_marks(MARKED_BODIES[2]) == set()  # a class, or a branch without one
+    assert required_marks(MARKED_BODIES[3]) == {"/"}  # "-" is not in every branch
+    assert required_marks(MARKED_BODIES[4]) == {"/"}
+    assert required_marks(r"(?=/)\d") == set()  # a lookahead consumes nothing

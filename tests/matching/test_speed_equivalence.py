@@ -23,8 +23,6 @@ from plansjekk.matching.prefilter import (
     holds_twice,
     required_literals,
     required_twice,
-    spans_holding,
-    stop_positions,
 )
 from plansjekk.rules.loader import load_ruleset
 from plansjekk.rules.resolve import bundled_ids
@@ -549,7 +547,7 @@ def test_regex_on_blocks_with_the_literals_finds_what_every_block_finds(blocks, 
 MEETING_WORDS = ["skolen", "barnehagen", "skulehelse", "ppt", "pp-tenesta", "nav", "og"]
 MEETING_WORDS += ["deltar", "i", "møtes", "går", "gjennom", "gjennomgår", "sit", "sitter"]
 MEETING_WORDS += ["situasjon", "3", "§", "1", "k-sak", "12/24", "januar", "2024", "vedtas"]
-MEETING_WORDS += ["3. januar 2024", "§ 3-1", "k-sak 12/24: vedtas", "sak 1/20 x: vedtas"]
+MEETING_WORDS += ["3. januar 2024", "§ 3-1", "k-sak 12/24: vedtas", "sak 1/20 x: vedtas", "1. 2/3"]
 meeting_texts = st.lists(
     st.tuples(
         st.sampled_from(MEETING_WORDS),
@@ -592,8 +590,8 @@ def test_regex_windows_found_through_the_vocabulary_hit_alike(blocks, source) ->
     sets, twice = required_literals(body), required_twice(body)
     index = analysis._index
     text = index.prepared.text
-    stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
-    assert index._spans_holding(sets, twice) == spans_holding(text, sets, stops, twice)
+    stops = ref.stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+    assert index._spans_holding(sets, twice) == ref.spans_holding(text, sets, stops, twice)
     blocks = [index.prepared.folded(number) for number in range(len(blocks))]
     expected = [
         number
@@ -601,3 +599,34 @@ def test_regex_windows_found_through_the_vocabulary_hit_alike(blocks, source) ->
         if can_match(sets, block) and (twice is None or holds_twice(twice, block))
     ]
     assert index._blocks_holding(sets, twice) == expected
+
+
+MARKED_REGEXES = [
+    r"re:\b(?:k-?sak|ks|sak)\s*\d{1,4}\s*/\s*\d{2,4}\b",  # stays in sentences
+    r"re:\b\d{1,2}\.\s?\d{1,2}/\d+",  # may run over a sentence stop: blocks
+    r"re:\d+\W?/\W?\d+",  # not joinable: block by block
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(meeting_texts, min_size=0, max_size=8), st.sampled_from(MARKED_REGEXES))
+def test_regex_windows_around_a_rare_mark_hit_alike(blocks, source) -> None:
+    """`re:` patterns demanding no longer text but a mark, run only around the mark's
+    occurrences (as if the document held it rarely: `_RARE` is set to 0), find what the
+    reference finds running them on every block."""
+    from plansjekk.matching import analysis as module
+
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
+        pages=None,
+    )
+    pattern = compile_pattern(source)
+    rare = module._RARE
+    module._RARE = 0
+    try:
+        fast = Analysis(document).hits(pattern)
+    finally:
+        module._RARE = rare
+    assert fast == ref.ReferenceAnalysis(document).hits(pattern)

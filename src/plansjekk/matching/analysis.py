@@ -19,7 +19,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from plansjekk.documents.model import Block, Document
@@ -39,13 +39,17 @@ from plansjekk.matching.prefilter import (
     can_match,
     holds_twice,
     literal_pieces,
+    positions_of,
     required_literals,
+    required_marks,
     required_twice,
-    spans_holding,
     stays_in_sentences,
-    stop_positions,
     stretch_around,
 )
+
+_RARE = 1000
+"""`_Index._rare_mark`: a mark held once per this many characters or more rarely is looked
+for (a stretch costs a few microseconds; a regex runs over a character in a few ns)."""
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
 """A table-of-contents line the reader did not mark: "3 Samarbeid ........ 7"."""
@@ -593,9 +597,10 @@ class _Index:
         block's end (`patterns.joinable`), on the joined text of all blocks: only in the
         sentences (or, when it may run over a sentence stop, the blocks) holding a text of
         each set every match contains (`prefilter`), or else everywhere. Otherwise block by
-        block, skipping blocks without those texts."""
+        block, skipping blocks without those texts. Without such texts, a mark every match
+        holds ("/" in "sak 12/24") serves when the document holds it rarely."""
         body = pattern.source[3:].strip()
-        sets = required_literals(body)
+        sets = required_literals(body) or self._rare_mark(body)
         twice = required_twice(body) if sets else None
         if joinable(pattern):
             spans = None
@@ -614,6 +619,18 @@ class _Index:
             found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
 
+    def _rare_mark(self, body: str) -> tuple[frozenset[str], ...]:
+        """The mark of `prefilter.required_marks` that the joined text holds least, as a
+        set, when it holds it less than once per `_RARE` characters: then looking at the
+        stretches around its occurrences costs less than running the pattern everywhere
+        (the marks are counted with `str.count`, a pass far faster than a regex's)."""
+        marks = required_marks(body)
+        if not marks:
+            return ()
+        text = self.prepared.text
+        mark = min(sorted(marks), key=text.count)
+        return (frozenset([mark]),) if text.count(mark) * _RARE < len(text) else ()
+
     def _block_span(self, number: int) -> tuple[int, int]:
         """Where block `number`'s normalised text lies in the joined text."""
         start = self.prepared.cstarts[number]
@@ -623,32 +640,28 @@ class _Index:
         self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
     ) -> list[tuple[int, int]]:
         """The sentences of the joined text (stretches between `SENTENCE_STOPS` and block
-        ends) that hold a text of every set (and two of `twice`), as
-        `prefilter.spans_holding` finds them. The stretches judged are those holding a
-        word that an occurrence of the first set's texts would lie on (`_touching`): each
-        such occurrence lies in one stretch (a demanded text holds no stop), and so does
-        the word. A set equal to `twice` is not looked for on its own: two of its texts
-        hold one."""
-        positions = self._touching(sets[0])
+        ends) that hold a text of every set (and two of `twice`). The stretches judged are
+        those around the words an occurrence of the first set's texts would lie on
+        (`_touching`), or around the occurrences themselves when a text has no word piece:
+        each such occurrence lies in one stretch (a demanded text holds no stop), and so
+        does the word. A set equal to `twice` is not looked for on its own: two of its
+        texts hold one."""
         prepared = self.prepared
-        text = prepared.text
+        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
+        positions = self._touching(sets[0])
         if positions is None:
-            stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
-            return spans_holding(text, sets, stops, twice)
+            openings = sorted(itertools.chain.from_iterable(positions_of(text, t) for t in sets[0]))
+            right = bisect.bisect_right
+            blocks: Iterable[int] = (right(cstarts, opening) - 1 for opening in openings)
+        else:
+            openings = [prepared.starts[position] for position in positions]
+            blocks = map(prepared.owner.__getitem__, positions)
         rest = tuple(texts for texts in sets if texts != twice)
-        starts, owner, cstarts, lengths = (
-            prepared.starts,
-            prepared.owner,
-            prepared.cstarts,
-            prepared.lengths,
-        )
         spans: list[tuple[int, int]] = []
-        judged = 0  # the end of the last stretch judged: later words in it are skipped
-        for position in positions:
-            opening = starts[position]
+        judged = 0  # the end of the last stretch judged: later openings in it are skipped
+        for opening, number in zip(openings, blocks, strict=True):
             if opening < judged:
                 continue
-            number = owner[position]
             block = cstarts[number]
             start, judged = stretch_around(
                 text, opening, block, block + lengths[number], SENTENCE_STOPS + SEPARATOR
