@@ -24,6 +24,7 @@ from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Hit
 from plansjekk.matching.normalise import _ABBREVIATIONS, _DROP, _QUOTES, TOKEN, Tokens
 from plansjekk.matching.patterns import REGEX_TIMEOUT, Element, Pattern, PatternMatch, WordGlob
+from plansjekk.matching.prefilter import can_match, holds_twice
 
 FUZZY_MIN_LENGTH = 8
 FUZZY_CUTOFF = 87.0
@@ -288,3 +289,40 @@ def _located(text: RefBlock, hit: PatternMatch) -> Hit:
     first = hit.first_token
     sentence = text.tokens.sentence[first] if first >= 0 else -1
     return Hit(text.index, sentence, first, hit.last_token, hit.start, hit.end)
+
+
+# ----------------------------------------------------------------------------- prefilter
+
+
+def stop_positions(text: str, stops: str) -> list[int]:
+    """Where in `text` the `stops` characters are, in order."""
+    return [match.start() for match in re.finditer("[" + re.escape(stops) + "]", text)]
+
+
+def spans_holding(
+    text: str,
+    sets: tuple[frozenset[str], ...],
+    stops: list[int],
+    twice: frozenset[str] | None = None,
+) -> list[tuple[int, int]]:
+    """The stretches of `text` between stop positions that hold a text of every set (and
+    two of `twice`), found from every occurrence of the first set's texts in the whole
+    text: the sentences `_Index._spans_holding` finds through the vocabulary."""
+    openings = sorted(
+        position
+        for literal in sets[0]
+        for position in range(len(text))
+        if text.startswith(literal, position)
+    )
+    spans: list[tuple[int, int]] = []
+    judged = 0
+    for position in openings:
+        if position < judged:
+            continue
+        after = bisect.bisect_left(stops, position)
+        start = stops[after - 1] + 1 if after else 0
+        judged = stops[after] if after < len(stops) else len(text)
+        span = text[start:judged]
+        if can_match(sets[1:], span) and (twice is None or holds_twice(twice, span)):
+            spans.append((start, judged))
+    return spans

@@ -3,22 +3,27 @@ assumes are safe are safe in normalised text."""
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plansjekk.matching.normalise import SEPARATOR, normalise
+from plansjekk.matching.normalise import SEPARATOR, normalise, tokenise
 from plansjekk.matching.patterns import compile_pattern, joinable
 from plansjekk.matching.prefilter import (
     CASE_SAFE,
     SENTENCE_STOPS,
+    can_match,
     holds_twice,
+    literal_pieces,
     required_literals,
+    required_marks,
     required_twice,
-    spans_holding,
     stays_in_sentences,
-    stop_positions,
+    stretch_around,
 )
+from tests.matching import reference_matcher as ref
 
 FLAGS = regex.IGNORECASE | regex.V0
 
@@ -127,8 +132,8 @@ def test_sentences_holding_the_sets_hold_every_match(body: str, blocks: list[str
     assert stays_in_sentences(body) and joinable(compile_pattern("re:" + body))
     compiled = regex.compile(body, FLAGS)
     text = SEPARATOR.join(normalise(block) for block in blocks)
-    stops = stop_positions(text, SENTENCE_STOPS + SEPARATOR)
-    spans = spans_holding(text, required_literals(body), stops, required_twice(body))
+    stops = ref.stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+    spans = ref.spans_holding(text, required_literals(body), stops, required_twice(body))
     within = [m.span() for s, e in spans for m in compiled.finditer(text, s, e)]
     assert within == [m.span() for m in compiled.finditer(text)]
     for start, end in spans:
@@ -141,3 +146,126 @@ def test_a_pattern_stays_in_sentences_when_it_never_consumes_a_stop() -> None:
     assert not stays_in_sentences(r"barn\W+skole")  # \W consumes every mark
     assert not stays_in_sentences(r"barn[^.]{0,9}skole")  # may run over a semicolon
     assert not stays_in_sentences(r"^barn")  # anchors other than \b differ at an edge
+
+
+def _holds_twice_by_scheduling(texts: frozenset[str], text: str) -> bool:
+    """`holds_twice` without its `str.count` shortcut: the earliest-ending occurrences."""
+    occurrences = sorted(
+        (position + len(literal), position)
+        for literal in texts
+        for position in range(len(text))
+        if text.startswith(literal, position)
+    )
+    end, found = -1, 0
+    for after, position in occurrences:
+        if position >= end:
+            found, end = found + 1, after
+    return found >= 2
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.frozensets(st.sampled_from(["a", "aa", "aba", "ab", "ba", "b", "bab"]), min_size=1),
+    st.text(st.sampled_from("ab "), max_size=12),
+)
+def test_holds_twice_with_its_count_shortcut_is_the_scheduling(texts, text) -> None:
+    assert holds_twice(texts, text) == _holds_twice_by_scheduling(texts, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.frozensets(st.sampled_from(["ba", "ab", "b", " a", "x"]), min_size=1), max_size=3),
+    st.text(st.sampled_from("ab x"), max_size=10),
+)
+def test_can_match_tests_every_set(sets, text) -> None:
+    expected = all(any(literal in text for literal in texts) for texts in sets)
+    assert can_match(tuple(sets), text) == expected
+
+
+LITERALS = ["deltar i", "går gjennom", "pp-tene", "§ 3-1", "§3", "sit i", "familiens hus"]
+LITERALS += ["skole", "k-sak", "/ 20", "år", "3 år", "s 'x", "æøå-ü"]
+piece_texts = st.lists(
+    st.one_of(
+        st.sampled_from(LITERALS),
+        st.sampled_from(["a", "skolen", "går", "i", "x_", "_", "²", "3", "§", "ﬁ", "İ"]),
+        st.sampled_from([" ", "-", "/", ".", "§", "'", "", "\u0301", "_"]),
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(piece_texts)
+def test_each_occurrence_of_a_literal_lies_on_the_words_its_pieces_name(text: str) -> None:
+    """Wherever a demanded text occurs in normalised text, each of its pieces lies in one
+    word, at the word's start when the piece `opens` and at its end when it `closes`."""
+    normalised = normalise(text)
+    tokens = tokenise(normalised)
+    for literal in LITERALS:
+        assert set(literal) <= CASE_SAFE
+        position = normalised.find(literal)
+        while position >= 0:
+            offset = 0
+            for piece in literal_pieces(literal):
+                at = position + literal.index(piece.text, offset)
+                offset = at - position + len(piece.text)
+                word = bisect.bisect_right(tokens.starts, at) - 1
+                start, end = tokens.starts[word], tokens.ends[word]
+                assert start <= at and at + len(piece.text) <= end, (literal, normalised)
+                assert not piece.opens or start == at, (literal, normalised)
+                assert not piece.closes or end == at + len(piece.text), (literal, normalised)
+            position = normalised.find(literal, position + 1)
+
+
+def test_pieces_open_and_close_at_what_no_word_holds() -> None:
+    assert [tuple(p) for p in literal_pieces("deltar i")] == [
+        ("deltar", False, True),
+        ("i", True, False),
+    ]
+    assert [tuple(p) for p in literal_pieces("§3")] == [("§", True, True), ("3", True, False)]
+    assert [tuple(p) for p in literal_pieces("skole")] == [("skole", False, False)]
+    assert literal_pieces(" - ") == ()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("ab.;: !?\x00"), max_size=14), st.data())
+def test_the_stretch_around_a_position_lies_between_its_stops(text: str, data) -> None:
+    stops = SENTENCE_STOPS + SEPARATOR
+    inside = [position for position, char in enumerate(text) if char not in stops]
+    if not inside:
+        return
+    position = data.draw(st.sampled_from(inside))
+    start = data.draw(st.integers(0, position))
+    end = data.draw(st.integers(position + 1, len(text)))
+    found = [start - 1, *(p for p in ref.stop_positions(text, stops) if start <= p < end), end]
+    after = bisect.bisect_left(found, position)
+    expected = (found[after - 1] + 1, found[after])
+    assert stretch_around(text, position, start, end, stops) == expected
+
+
+MARKED_BODIES = [
+    r"\b(?:k-?sak|ks|sak)\s*\d{1,4}\s*/\s*\d{2,4}\b",
+    r"\b\d{1,2}\.\s?\d{1,2}-\d+",
+    r"(?:ab|§\s?\d)[-/]\d|'\w+'",
+    r"(?:a/b|c/d|e-/)+",
+    r"(?:x-)?\d+(?:/\d+){1,2}",
+]
+marked_texts = st.text(st.sampled_from(list("ab cdekx-sak/§'.12")), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(MARKED_BODIES), marked_texts)
+def test_every_match_holds_the_marks_it_demands(body: str, text: str) -> None:
+    compiled = regex.compile(body, FLAGS)
+    for match in compiled.finditer(normalise(text)):
+        for mark in required_marks(body):
+            assert mark in match.group(), (match, body)
+
+
+def test_marks_are_demanded_by_every_branch_and_mandatory_repeat() -> None:
+    assert required_marks(MARKED_BODIES[0]) == {"/"}
+    assert required_marks(MARKED_BODIES[1]) == {"-"}
+    assert required_marks(MARKED_BODIES[2]) == set()  # a class, or a branch without one
+    assert required_marks(MARKED_BODIES[3]) == {"/"}  # "-" is not in every branch
+    assert required_marks(MARKED_BODIES[4]) == {"/"}
+    assert required_marks(r"(?=/)\d") == set()  # a lookahead consumes nothing

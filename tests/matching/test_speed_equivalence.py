@@ -15,8 +15,15 @@ from plansjekk.documents import read_document
 from plansjekk.documents.model import Block, BlockKind, Document
 from plansjekk.matching import clauses, echo
 from plansjekk.matching.analysis import Analysis
-from plansjekk.matching.normalise import normalise_with_map, tokenise
+from plansjekk.matching.normalise import SEPARATOR, normalise_with_map, tokenise
 from plansjekk.matching.patterns import Pattern, PatternError, compile_pattern
+from plansjekk.matching.prefilter import (
+    SENTENCE_STOPS,
+    can_match,
+    holds_twice,
+    required_literals,
+    required_twice,
+)
 from plansjekk.rules.loader import load_ruleset
 from plansjekk.rules.resolve import bundled_ids
 from tests.matching import reference_matcher as ref
@@ -535,3 +542,91 @@ def test_regex_on_blocks_with_the_literals_finds_what_every_block_finds(blocks, 
     finally:
         module.required_literals, module.joinable = original, joinable
     assert fast == slow
+
+
+MEETING_WORDS = ["skolen", "barnehagen", "skulehelse", "ppt", "pp-tenesta", "nav", "og"]
+MEETING_WORDS += ["deltar", "i", "møtes", "går", "gjennom", "gjennomgår", "sit", "sitter"]
+MEETING_WORDS += ["situasjon", "3", "§", "1", "k-sak", "12/24", "januar", "2024", "vedtas"]
+MEETING_WORDS += ["3. januar 2024", "§ 3-1", "k-sak 12/24: vedtas", "sak 1/20 x: vedtas", "1. 2/3"]
+meeting_texts = st.lists(
+    st.tuples(
+        st.sampled_from(MEETING_WORDS),
+        st.sampled_from([" ", " ", " ", ". ", "; ", ": ", "-", "/", "? ", "_", ""]),
+    ),
+    max_size=16,
+).map(lambda parts: "".join(w + g for w, g in parts))
+WINDOWED_REGEXES = [
+    # stays in sentences: only the sentences holding a verb and two services
+    r"re:\b(?:skole\w*|barnehag\w*|skulehelse\w*|ppt|pp-tene\w*|nav)\b[^.!?;:\x00]{0,40}?"
+    r"\b(?:skole\w*|barnehag\w*|skulehelse\w*|ppt|pp-tene\w*|nav)\b[^.!?;:\x00]{0,40}?"
+    r"\b(?:deltar\s+i|møtes|går\s+gjennom|gjennomgår|sit\s+i|sitter\s+i)\b",
+    r"re:\b(?:deltar\s+i|sit\s+i)\s+\w+",
+    # may run over a sentence stop (joinable): only the blocks holding the texts
+    r"re:\b\d{1,2}\.\s*januar\s+20\d{2}\b",
+    r"re:\bk-sak\W{0,3}\d+/\d+",
+    r"re:§\s*3\s*-\s*1",
+    # not joinable: block by block, only the blocks holding the texts
+    r"re:\b(?:k-?sak|sak)\s*\d{1,4}\s*/\s*\d{2,4}\b[^.:]{0,60}:\s*(?:vedtas)\b",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(meeting_texts, min_size=0, max_size=8), st.sampled_from(WINDOWED_REGEXES))
+def test_regex_windows_found_through_the_vocabulary_hit_alike(blocks, source) -> None:
+    """`re:` patterns run only in the sentences or blocks holding the words an occurrence
+    of their demanded texts lies on (`_Index._touching`) find what the reference finds
+    running them on every block."""
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
+        pages=None,
+    )
+    pattern = compile_pattern(source)
+    analysis = Analysis(document)
+    assert analysis.hits(pattern) == ref.ReferenceAnalysis(document).hits(pattern)
+    # the windows themselves are those the text-wide search finds
+    body = source[3:]
+    sets, twice = required_literals(body), required_twice(body)
+    index = analysis._index
+    text = index.prepared.text
+    stops = ref.stop_positions(text, SENTENCE_STOPS + SEPARATOR)
+    assert index._spans_holding(sets, twice) == ref.spans_holding(text, sets, stops, twice)
+    blocks = [index.prepared.folded(number) for number in range(len(blocks))]
+    expected = [
+        number
+        for number, block in enumerate(blocks)
+        if can_match(sets, block) and (twice is None or holds_twice(twice, block))
+    ]
+    assert index._blocks_holding(sets, twice) == expected
+
+
+MARKED_REGEXES = [
+    r"re:\b(?:k-?sak|ks|sak)\s*\d{1,4}\s*/\s*\d{2,4}\b",  # stays in sentences
+    r"re:\b\d{1,2}\.\s?\d{1,2}/\d+",  # may run over a sentence stop: blocks
+    r"re:\d+\W?/\W?\d+",  # not joinable: block by block
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(meeting_texts, min_size=0, max_size=8), st.sampled_from(MARKED_REGEXES))
+def test_regex_windows_around_a_rare_mark_hit_alike(blocks, source) -> None:
+    """`re:` patterns demanding no longer text but a mark, run only around the mark's
+    occurrences (as if the document held it rarely: `_RARE` is set to 0), find what the
+    reference finds running them on every block."""
+    from plansjekk.matching import analysis as module
+
+    document = Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
+        pages=None,
+    )
+    pattern = compile_pattern(source)
+    rare = module._RARE
+    module._RARE = 0
+    try:
+        fast = Analysis(document).hits(pattern)
+    finally:
+        module._RARE = rare
+    assert fast == ref.ReferenceAnalysis(document).hits(pattern)

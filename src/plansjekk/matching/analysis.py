@@ -19,7 +19,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from plansjekk.documents.model import Block, Document
@@ -35,14 +35,21 @@ from plansjekk.matching.patterns import (
 )
 from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
+    Piece,
     can_match,
     holds_twice,
+    literal_pieces,
+    positions_of,
     required_literals,
+    required_marks,
     required_twice,
-    spans_holding,
     stays_in_sentences,
-    stop_positions,
+    stretch_around,
 )
+
+_RARE = 1000
+"""`_Index._rare_mark`: a mark held once per this many characters or more rarely is looked
+for (a stretch costs a few microseconds; a regex runs over a character in a few ns)."""
 
 _TOC_LINE = re.compile(r"(?:\.{4,}|…{2,}|(?:\. ){3,})\s*\d{1,3}\s*$")
 """A table-of-contents line the reader did not mark: "3 Samarbeid ........ 7"."""
@@ -363,7 +370,6 @@ class _Index:
         """Per glob (interned, hashed by identity), its `exact_words` in this document."""
         self._sets: dict[WordGlob, tuple[frozenset[str], int]] = {}
         self._lines: str | None = None
-        self._stops: list[int] | None = None
         self._line_starts: list[int] = []
 
     def hit(self, first: int, last: int) -> Hit:
@@ -440,6 +446,9 @@ class _Index:
         gaps allow, in the same sentence) are tried: every complete path passes through
         one, and a position without a complete path neither yields a hit nor moves the
         non-overlap bound, so the hits are the same."""
+        exact_words = self.exact_words
+        if not all([exact_words(element.glob) for element in elements[1:]]):
+            return []  # a later glob matches no word (counted only when all match one)
         first_set, first_count = self._facts(elements[0].glob)
         sets = [first_set]
         rarest, cheapest = 0, first_count
@@ -448,8 +457,6 @@ class _Index:
         for number in range(1, len(elements)):
             element = elements[number]
             matching, count = self._facts(element.glob)
-            if not count:
-                return []
             sets.append(matching)
             # element `number` stands `number` … `farthest` words after the first
             farthest += 1 + element.gap
@@ -588,50 +595,127 @@ class _Index:
     def _regex(self, pattern: Pattern) -> list[Hit]:
         """A `re:` pattern only where it can match. When it provably cannot see past a
         block's end (`patterns.joinable`), on the joined text of all blocks: only in the
-        sentences holding a text of each set every match contains (`prefilter`), or else
-        everywhere. Otherwise block by block, skipping blocks without those texts."""
+        sentences (or, when it may run over a sentence stop, the blocks) holding a text of
+        each set every match contains (`prefilter`), or else everywhere. Otherwise block by
+        block, skipping blocks without those texts. Without such texts, a mark every match
+        holds ("/" in "sak 12/24") serves when the document holds it rarely."""
         body = pattern.source[3:].strip()
-        sets = required_literals(body)
+        sets = required_literals(body) or self._rare_mark(body)
+        twice = required_twice(body) if sets else None
         if joinable(pattern):
-            twice = required_twice(body) if sets else None
-            spans = self._spans_holding(sets, twice) if sets and stays_in_sentences(body) else None
+            spans = None
+            if sets and stays_in_sentences(body):
+                spans = self._spans_holding(sets, twice)
+            elif sets:
+                spans = [self._block_span(number) for number in self._blocks_holding(sets, twice)]
             found = self._regex_joined(pattern, spans)
             if found is not None:
                 return found
         texts = self.texts
         if sets:
-            twice = required_twice(body)
             texts = [texts[number] for number in self._blocks_holding(sets, twice)]
         found = []
         for text in texts:
             found.extend(_located(text, hit) for hit in pattern.find_in(text.tokens))
         return [h for h in found if h.first_token >= 0]
 
+    def _rare_mark(self, body: str) -> tuple[frozenset[str], ...]:
+        """The mark of `prefilter.required_marks` that the joined text holds least, as a
+        set, when it holds it less than once per `_RARE` characters: then looking at the
+        stretches around its occurrences costs less than running the pattern everywhere
+        (the marks are counted with `str.count`, a pass far faster than a regex's)."""
+        marks = required_marks(body)
+        if not marks:
+            return ()
+        text = self.prepared.text
+        mark = min(sorted(marks), key=text.count)
+        return (frozenset([mark]),) if text.count(mark) * _RARE < len(text) else ()
+
+    def _block_span(self, number: int) -> tuple[int, int]:
+        """Where block `number`'s normalised text lies in the joined text."""
+        start = self.prepared.cstarts[number]
+        return start, start + self.prepared.lengths[number]
+
     def _spans_holding(
         self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
     ) -> list[tuple[int, int]]:
-        """The sentences of the joined text that hold a text of every set (and two of
-        `twice`)."""
-        if self._stops is None:
-            self._stops = stop_positions(self.prepared.text, SENTENCE_STOPS + SEPARATOR)
-        return spans_holding(self.prepared.text, sets, self._stops, twice)
+        """The sentences of the joined text (stretches between `SENTENCE_STOPS` and block
+        ends) that hold a text of every set (and two of `twice`). The stretches judged are
+        those around the words an occurrence of the first set's texts would lie on
+        (`_touching`), or around the occurrences themselves when a text has no word piece:
+        each such occurrence lies in one stretch (a demanded text holds no stop), and so
+        does the word. A set equal to `twice` is not looked for on its own: two of its
+        texts hold one."""
+        prepared = self.prepared
+        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
+        positions = self._touching(sets[0])
+        if positions is None:
+            openings = sorted(itertools.chain.from_iterable(positions_of(text, t) for t in sets[0]))
+            right = bisect.bisect_right
+            blocks: Iterable[int] = (right(cstarts, opening) - 1 for opening in openings)
+        else:
+            openings = [prepared.starts[position] for position in positions]
+            blocks = map(prepared.owner.__getitem__, positions)
+        rest = tuple(texts for texts in sets if texts != twice)
+        spans: list[tuple[int, int]] = []
+        judged = 0  # the end of the last stretch judged: later openings in it are skipped
+        for opening, number in zip(openings, blocks, strict=True):
+            if opening < judged:
+                continue
+            block = cstarts[number]
+            start, judged = stretch_around(
+                text, opening, block, block + lengths[number], SENTENCE_STOPS + SEPARATOR
+            )
+            span = text[start:judged]
+            if can_match(rest, span) and (twice is None or holds_twice(twice, span)):
+                spans.append((start, judged))
+        return spans
+
+    def _touching(self, literals: frozenset[str]) -> list[int] | None:
+        """Sorted positions of the words that an occurrence of one of `literals` would lie
+        on, found in the vocabulary (`prefilter.literal_pieces`): per text, the piece whose
+        words occur least. None when a text has no word piece."""
+        occurrences = self.occurrences
+        positions: set[int] = set()
+        for literal in literals:
+            choices = [self._piece_words(piece) for piece in literal_pieces(literal)]
+            if not choices:
+                return None
+            words = min(choices, key=lambda ws: sum(len(occurrences[w]) for w in ws))
+            for word in words:
+                positions.update(occurrences[word])
+        return sorted(positions)
+
+    def _piece_words(self, piece: Piece) -> list[str]:
+        """The distinct words that hold `piece` as it lies in them: equal to it, beginning
+        with it (a slice of the sorted vocabulary), ending with it, or anywhere."""
+        text = piece.text
+        if piece.opens and piece.closes:
+            return [text] if text in self.occurrences else []
+        if piece.opens:
+            return self._starting_with(text)
+        words = self._containing(text)
+        return [word for word in words if word.endswith(text)] if piece.closes else words
 
     def _blocks_holding(
         self, sets: tuple[frozenset[str], ...], twice: frozenset[str] | None
     ) -> list[int]:
-        """Numbers of the blocks holding a text of every set (and two of `twice`): found in
-        the joined text for the first (most selective) set, checked in each such block's
-        text for the rest."""
-        candidates = sorted(
-            set(itertools.chain.from_iterable(self._blocks_containing(t) for t in sets[0]))
-        )
-        prepared = self.prepared
-        text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
-        rest = sets[1:]
+        """Numbers of the blocks holding a text of every set (and two of `twice`): those of
+        the words an occurrence of the first set's texts would lie on (`_touching`), or
+        else those holding one in the joined text, checked in each block's text."""
+        positions = self._touching(sets[0])
+        if positions is None:
+            blocks = (self._blocks_containing(t) for t in sets[0])
+            candidates = sorted(set(itertools.chain.from_iterable(blocks)))
+        else:
+            owner = self.prepared.owner
+            candidates = sorted({owner[position] for position in positions})
+        text = self.prepared.text
         found = []
         for number in candidates:
-            block = text[cstarts[number] : cstarts[number] + lengths[number]]
-            if can_match(rest, block) and (twice is None or holds_twice(twice, block)):
+            start, end = self._block_span(number)
+            block = text[start:end]
+            if can_match(sets, block) and (twice is None or holds_twice(twice, block)):
                 found.append(number)
         return found
 
@@ -706,21 +790,28 @@ class _Index:
         sorted vocabulary (every word there matches), the rest tested word by word."""
         occurrences = self.occurrences
         literals = glob.literals
-        if len(literals) == 1 and len(glob.variants) == 1:  # the commonest glob: one word
-            return [literals[0]] if literals[0] in occurrences else []
+        if len(glob.variants) == 1:  # the commonest globs: one word, or one `head*`
+            if literals:
+                return [literals[0]] if literals[0] in occurrences else []
+            if glob.prefixes:
+                return self._starting_with(glob.prefixes[0])
         found = [word for word in literals if word in occurrences]
-        if glob.prefixes:
-            vocabulary = self.vocabulary
-            left = bisect.bisect_left
-            for head in glob.prefixes:
-                low = left(vocabulary, head)
-                if low < len(vocabulary) and vocabulary[low].startswith(head):
-                    found += vocabulary[low : left(vocabulary, head + "\U0010ffff", low)]
+        for head in glob.prefixes:
+            found += self._starting_with(head)
         for segments in glob.patterned:
             found += self._exact_variant(glob, segments)
         if len(glob.variants) > 1:
             return sorted(set(found))
         return found  # one variant's words: distinct, in vocabulary order
+
+    def _starting_with(self, head: str) -> list[str]:
+        """Vocabulary words starting with `head` (a slice of the sorted vocabulary; most
+        heads start none, which the first bisection tells)."""
+        vocabulary = self.vocabulary
+        low = bisect.bisect_left(vocabulary, head)
+        if low == len(vocabulary) or not vocabulary[low].startswith(head):
+            return []
+        return vocabulary[low : bisect.bisect_left(vocabulary, head + "\U0010ffff", low)]
 
     def _exact_variant(self, glob: WordGlob, segments: tuple[str, ...]) -> list[str]:
         head = segments[0]

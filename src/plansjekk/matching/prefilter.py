@@ -6,10 +6,13 @@ must contain: the cooperation pattern needs one of the services *and* one of the
 verbs. `required_literals` derives such sets from the pattern's syntax tree (the classic
 "prefilter" of regex engines), as a conjunction of alternatives: every match contains at
 least one text of each set. `required_twice` finds a set every match holds twice, in
-separate places (two services … meet). `stays_in_sentences` and `never_consumes` tell which
-characters the pattern cannot run over, so a text cut there holds the same matches: the
-matcher then runs the pattern only in the sentences that hold the demanded texts
-(`spans_holding`), and `patterns.joinable` runs a pattern on all blocks joined.
+separate places (two services … meet), and `required_marks` the marks it demands where it
+demands no longer text. `stays_in_sentences` and `never_consumes` tell which characters the
+pattern cannot run over, so a text cut there holds the same matches: the matcher then runs
+the pattern only in the sentences (`stretch_around`) or blocks that hold the demanded
+texts, and `patterns.joinable` runs a pattern on all blocks joined. It finds those
+sentences through the words the texts lie on (`literal_pieces`): a document's distinct
+words are far fewer than its characters.
 
 The derivation is conservative: whatever it cannot read with certainty (syntax the `regex`
 module reads differently from `re`, back-references, characters that other characters fold
@@ -18,13 +21,17 @@ to under IGNORECASE) contributes no requirement, never a wrong one.
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
 from re import _constants as _c
 from re import _parser as _re_parser
+from typing import NamedTuple
+
+import regex
+
+from plansjekk.matching.normalise import TOKEN
 
 MIN_LENGTH = 3
 """Shorter texts are in nearly every block: not worth a search."""
@@ -82,8 +89,35 @@ def required_literals(body: str) -> tuple[frozenset[str], ...]:
 
 
 def can_match(sets: tuple[frozenset[str], ...], text: str) -> bool:
-    """False when `text` lacks every text of one of the sets, so no match can be in it."""
-    return all(any(literal in text for literal in alternatives) for alternatives in sets)
+    """False when `text` lacks every text of one of the sets, so no match can be in it
+    (each set is tested with a C-level `map`: it is asked of many sentences and blocks)."""
+    holds = text.__contains__
+    return all(any(map(holds, alternatives)) for alternatives in sets)
+
+
+class Piece(NamedTuple):
+    """A run of word characters in a demanded text: wherever the text occurs, the piece lies
+    in one word of the tokenised text (`normalise.TOKEN`), which begins with it when
+    `opens` and ends with it when `closes`."""
+
+    text: str
+    opens: bool
+    closes: bool
+
+
+@cache
+def literal_pieces(literal: str) -> tuple[Piece, ...]:
+    """The word pieces of a demanded text, so that its occurrences can be looked for among
+    a document's distinct words instead of in its whole text. A demanded text holds only
+    `CASE_SAFE` characters: its letters and digits are word characters to the tokeniser,
+    and the rest (space, `-`, `/`, `'`, `§`) are not, so a piece that is not at the text's
+    edge meets a word's edge there (`§` is a word of its own)."""
+    pieces = []
+    for match in TOKEN.finditer(literal):
+        start, end = match.span()
+        alone = match.group() == "§"
+        pieces.append(Piece(match.group(), alone or start > 0, alone or end < len(literal)))
+    return tuple(pieces)
 
 
 @cache
@@ -307,6 +341,42 @@ def _best(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
     return tuple(taken)
 
 
+# ----------------------------------------------------------------------------- marks
+
+MARKS = frozenset("-/§'")
+"""The `CASE_SAFE` characters that no word holds but a space: a pattern may demand one
+where it demands no longer text ("/" in "sak 12/24"), and a document may hold it rarely."""
+
+
+def required_marks(body: str) -> frozenset[str]:
+    """`MARKS` every match of the regular expression `body` consumes: the literal marks of
+    its sequence, of the groups and repeats (at least once) it is made of, and those every
+    branch demands. Lookarounds and classes are not read (they demand nothing here)."""
+    return _required_marks(body)
+
+
+@cache
+def _required_marks(body: str) -> frozenset[str]:
+    parsed = parse_regex(body)
+    return frozenset() if parsed is None else _marks_in(list(parsed))
+
+
+def _marks_in(items: list) -> frozenset[str]:
+    found: set[str] = set()
+    for op, value in items:
+        if op is _c.LITERAL and chr(value) in MARKS:
+            found.add(chr(value))
+        elif op is _c.SUBPATTERN:
+            found |= _marks_in(list(value[3]))
+        elif op is _c.ATOMIC_GROUP:
+            found |= _marks_in(list(value))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and value[0] >= 1:
+            found |= _marks_in(list(value[2]))
+        elif op is _c.BRANCH:
+            found |= frozenset.intersection(*(_marks_in(list(b)) for b in value[1]))
+    return frozenset(found)
+
+
 # ----------------------------------------------------------------------------- twice
 
 
@@ -319,11 +389,15 @@ def required_twice(body: str) -> frozenset[str] | None:
 
 
 def holds_twice(texts: frozenset[str], text: str) -> bool:
-    """Whether `text` holds two occurrences of `texts` that do not overlap."""
+    """Whether `text` holds two occurrences of `texts` that do not overlap. Most texts asked
+    about hold one at most, which `str.count` tells first: it counts a text's occurrences
+    that do not overlap, so two that do not overlap make a sum of at least two."""
+    if sum(map(text.count, texts)) < 2:
+        return False
     occurrences = sorted(
         (position + len(literal), position)
         for literal in texts
-        for position in _occurrences(text, literal)
+        for position in positions_of(text, literal)
     )
     end = -1
     found = 0
@@ -467,39 +541,17 @@ def stays_in_sentences(body: str) -> bool:
     return parsed is not None and all(never_consumes(parsed, char) for char in SENTENCE_STOPS)
 
 
-def stop_positions(text: str, stops: str) -> list[int]:
-    """Where in `text` the `stops` characters are, in order."""
-    return [match.start() for match in _stop_finder(stops).finditer(text)]
+def stretch_around(text: str, position: int, start: int, end: int, stops: str) -> tuple[int, int]:
+    """The stretch of `text[start:end]` between the `stops` characters around `position`
+    (not a stop): two anchored matches of the characters that are not stops, one run
+    backwards from `position` (the `regex` module's REVERSE), instead of finding every
+    stop of the text to bisect them."""
+    before, after = _stretch_finders(stops)
+    return before.match(text, start, position).start(), after.match(text, position, end).end()
 
 
-def spans_holding(
-    text: str,
-    sets: tuple[frozenset[str], ...],
-    stops: list[int],
-    twice: frozenset[str] | None = None,
-) -> list[tuple[int, int]]:
-    """The stretches of `text` between stop positions that hold a text of every set: each
-    occurrence of the first set's texts (found with `str.find`) opens its stretch, which
-    is kept when it also holds a text of each other set (and two of `twice`, see
-    `required_twice`). A pattern that never consumes the stop characters finds within these
-    stretches all it finds in the whole text."""
-    openings = sorted(position for literal in sets[0] for position in _occurrences(text, literal))
-    rest = sets[1:]
-    spans: list[tuple[int, int]] = []
-    judged = 0  # the end of the last stretch judged: later openings in it are skipped
-    for position in openings:
-        if position < judged:
-            continue
-        after = bisect.bisect_left(stops, position)
-        start = stops[after - 1] + 1 if after else 0
-        judged = stops[after] if after < len(stops) else len(text)
-        span = text[start:judged]
-        if can_match(rest, span) and (twice is None or holds_twice(twice, span)):
-            spans.append((start, judged))
-    return spans
-
-
-def _occurrences(text: str, literal: str) -> list[int]:
+def positions_of(text: str, literal: str) -> list[int]:
+    """Where `literal` starts in `text`, overlaps included."""
     found = []
     position = text.find(literal)
     while position >= 0:
@@ -509,5 +561,7 @@ def _occurrences(text: str, literal: str) -> list[int]:
 
 
 @cache
-def _stop_finder(stops: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(stops) + "]")
+def _stretch_finders(stops: str) -> tuple[regex.Pattern[str], re.Pattern[str]]:
+    """Runs of characters that are not `stops`: (backwards from the end, forwards)."""
+    others = "[^" + re.escape(stops) + "]*"
+    return regex.compile(others, regex.REVERSE), re.compile(others)
