@@ -8,7 +8,9 @@ Per plan size (10/60/120/400 pages): plansjekk's end-to-end seconds per page in-
 (read + match), pdftotext's seconds per page on the same file in the same run, their ratio,
 the matcher's share of plansjekk's time, and peak memory (peak RSS, VmHWM, of a fresh process that
 reads and matches the plan once; the bare interpreter with plansjekk imported is printed
-for reference). Batch of 70: wall time of the `plansjekk check` command with --jobs 1 and
+for reference). One plan from the command line: the wall time a planner waits for
+`plansjekk check` on the 14- and 120-page plans in a new process, and the start-up alone
+(`--version`). Batch of 70: wall time of the `plansjekk check` command with --jobs 1 and
 --jobs 2 against an empty cache, with a warm cache, and after one file changed (the number
 of cache entries added shows how many documents were read).
 """
@@ -139,8 +141,15 @@ def _high_water_mb() -> float:
 
 
 def run_cli(
-    folder: Path, jobs: int, cache: Path, ruleset_ref: str, no_cache: bool = False
+    folder: Path,
+    jobs: int,
+    cache: Path,
+    ruleset_ref: str,
+    no_cache: bool = False,
+    output: tuple[str, ...] = ("-f", "json", "-o"),
 ) -> float:
+    """Wall time of one `plansjekk check` in a new process; the report goes to
+    `cache.parent / "report.json"` (`output` names the options before that path)."""
     env = {**os.environ, "PLANSJEKK_CACHE_DIR": str(cache)}
     env.pop("NO_COLOR", None)
     argv = [
@@ -153,9 +162,7 @@ def run_cli(
         ruleset_ref,
         "-j",
         str(jobs),
-        "-f",
-        "json",
-        "-o",
+        *output,
         str(cache.parent / "report.json"),
         "--exit-zero",
     ]
@@ -203,6 +210,39 @@ def measure_batch(folder: Path, ruleset_ref: str, repeat: int) -> dict[str, floa
         shutil.rmtree(work, ignore_errors=True)
 
 
+# ----------------------------------------------------------------------------- one plan
+
+
+def measure_one_plan(paths: list[Path], ruleset_ref: str, repeat: int) -> dict[str, float]:
+    """What a planner waits for: `plansjekk check PLAN` in a new process, no cache, the
+    terminal report (written to a file), one worker as by default; and the start-up floor,
+    `plansjekk --version`."""
+    work = Path(tempfile.mkdtemp(prefix="plansjekk-one-"))
+    try:
+        found: dict[str, float] = {}
+        for path in paths:
+            found[path.name] = statistics.median(
+                run_cli(
+                    path,
+                    1,
+                    work / f"{path.stem}-{i}" / "c",
+                    ruleset_ref,
+                    no_cache=True,
+                    output=("-f", "terminal", "-o"),
+                )
+                for i in range(repeat)
+            )
+        found["--version"] = median_time(
+            lambda: subprocess.run(
+                [PYTHON, "-m", "plansjekk", "--version"], check=True, stdout=subprocess.DEVNULL
+            ),
+            repeat,
+        )
+        return found
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 # ----------------------------------------------------------------------------- printing
 
 
@@ -240,6 +280,13 @@ def print_batch(b: dict[str, float]) -> None:
         f"  one file changed       {b['one_changed']:7.2f} s   "
         f"(documents read: {int(b['read_after_change'])})"
     )
+
+
+def print_one_plan(found: dict[str, float]) -> None:
+    print("\nOne plan from the command line (new process, no cache, terminal report; medians)")
+    for name, seconds in found.items():
+        label = "start-up only (--version)" if name == "--version" else f"plansjekk check {name}"
+        print(f"  {label:<34} {seconds:6.2f} s")
 
 
 def print_verdicts(rows: dict[int, dict[str, float]], batch: dict[str, float] | None) -> None:
@@ -315,6 +362,9 @@ def main(argv: list[str] | None = None) -> int:
         if docx.exists() and pages in (60, 120):
             rows[f"{pages} docx"] = measure_size(docx, ruleset_ref, args.repeat)
     print_sizes(rows, peak_rss_mb(None, ruleset_ref))
+    singles = [DATA / "sizes" / f"plan-{pages:03d}.pdf" for pages in (10, 120)]
+    if not args.quick and all(path.exists() for path in singles):
+        print_one_plan(measure_one_plan(singles, ruleset_ref, args.repeat))
     batch = None
     folder = DATA / "batch70"
     if not args.no_batch and folder.exists():

@@ -4,13 +4,16 @@ the cache, progress events and Ctrl-C."""
 from __future__ import annotations
 
 import dataclasses
+import io
+import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from plansjekk.batch import ProgressObserver, check_paths
+from plansjekk.batch import ProgressObserver, check_paths, workers
 from plansjekk.batch import run as batch_run
-from plansjekk.findings import DocumentResult, Run
+from plansjekk.findings import DocumentResult, RulesetInfo, Run
 from plansjekk.settings import Settings
 from tests.batch.conftest import make_ruleset, replace_text
 
@@ -190,14 +193,47 @@ def test_skipped_files_are_in_the_run(tmp_path: Path, ruleset) -> None:
     assert run.documents[0].error is not None and run.documents[0].error.code == "empty"
 
 
-def test_default_worker_processes_report_reader_errors(tmp_path: Path, ruleset) -> None:
-    """The production start method (fork server), with the real reader's early checks."""
+@pytest.mark.parametrize("other_thread", [False, True], ids=["forked", "fork-server"])
+def test_default_worker_processes_report_reader_errors(
+    tmp_path: Path, ruleset, other_thread: bool
+) -> None:
+    """The production start methods, with the real reader's early checks: a plain fork
+    while nothing else runs, a fork server while another thread (a progress bar's) does."""
     (tmp_path / "tom.pdf").write_bytes(b"")
     (tmp_path / "bilde.pdf").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
-    run = check_paths(settings_for(tmp_path, jobs=2, timeout=60, cache=False), ruleset)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait) if other_thread else None
+    if thread is not None:
+        thread.start()
+    try:
+        forks = sys.platform.startswith("linux") and not other_thread
+        expected = "fork" if forks else "forkserver"
+        assert workers._default_start_method() == expected
+        run = check_paths(settings_for(tmp_path, jobs=2, timeout=60, cache=False), ruleset)
+    finally:
+        stop.set()
+        if thread is not None:
+            thread.join()
     codes = {Path(d.path).name: d.error.code for d in run.documents if d.error}
     assert codes == {"bilde.pdf": "unsupported-format", "tom.pdf": "empty"}
     image = next(d for d in run.documents if d.path.endswith("bilde.pdf"))
     assert image.error is not None
     assert "(binary file)" in image.error.message.render("en"), "the detail travels as a key"
     assert "(binærfil)" in image.error.message.render("nb")
+
+
+def test_the_progress_bar_waits_for_the_first_document(tmp_path: Path) -> None:
+    """Its refresh thread starts after the workers, so they can be forked."""
+    from rich.console import Console
+
+    from plansjekk.batch import RichProgress
+
+    progress = RichProgress(Console(file=io.StringIO(), force_terminal=True))
+    before = threading.active_count()
+    progress.started(2)
+    assert threading.active_count() == before and progress.task is None
+    progress.document_started(str(tmp_path / "a.pdf"))
+    assert progress.task is not None and progress.progress.live.is_started
+    assert progress.progress.tasks[0].total == 2
+    progress.finished(Run(tool_version="t", ruleset=RulesetInfo("r", "1", "r.yaml"), documents=()))
+    assert not progress.progress.live.is_started

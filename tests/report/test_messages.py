@@ -61,3 +61,16 @@ def test_every_reason_has_texts(reason: Reason) -> None:
 def test_intent_reason() -> None:
     assert Reason("intent") is Reason.INTENT
     assert "ønsker å" in texts_of("reason.intent")["nb"]
+
+
+def test_the_catalog_reads_as_the_python_loader_reads_it() -> None:
+    """The message files are read by libyaml where present; the texts are the same."""
+    import yaml
+
+    from plansjekk import i18n
+
+    folder = Path(i18n.__file__).parent / "locale"
+    expected: dict[str, object] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        expected.update(yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader))
+    assert _catalog() == expected

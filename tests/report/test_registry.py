@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -17,9 +19,22 @@ EXPECTED = {"terminal", "json", "markdown", "csv", "xlsx", "html", "sarif", "jun
 def test_all_formats_are_registered():
     assert set(format_names()) == EXPECTED
     for name in EXPECTED:
-        formatter = FORMATS[name]
+        formatter = type(get_formatter(name))
+        assert FORMATS[name] is formatter
         assert formatter.name == name and formatter.extension
         assert formatter.binary is (name == "xlsx")
+
+
+def test_a_check_imports_only_the_format_it_prints():
+    """openpyxl (for xlsx) costs every terminal or JSON run ≈80 ms when imported eagerly."""
+    code = (
+        "import sys; from plansjekk.report import get_formatter, format_names; "
+        "format_names(); get_formatter('terminal'); get_formatter('json'); "
+        "print(sorted(m for m in ('openpyxl', 'plansjekk.report.xlsx', "
+        "'plansjekk.report.html') if m in sys.modules))"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "[]"
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))

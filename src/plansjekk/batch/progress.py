@@ -58,19 +58,29 @@ class RichProgress(ProgressObserver):
             transient=True,
         )
         self.task = None
+        self.total = 0
         self.reading: list[str] = []
 
     def started(self, total: int) -> None:
-        self.progress.start()
-        self.task = self.progress.add_task(
-            t("batch.progress.checking", self.lang), total=total, current=""
-        )
+        """The bar appears with the first document, not here: its refresh thread must not
+        run yet when the batch starts its workers (a worker is then forked, which is
+        quick but unsafe next to a running thread; see `workers._mp_context`)."""
+        self.total = total
+
+    def _show(self) -> None:
+        if self.task is None:
+            self.progress.start()
+            self.task = self.progress.add_task(
+                t("batch.progress.checking", self.lang), total=self.total, current=""
+            )
 
     def document_started(self, path: str) -> None:
+        self._show()
         self.reading.append(path)
         self._show_current()
 
     def document_done(self, result: DocumentResult) -> None:
+        self._show()
         if result.path in self.reading:
             self.reading.remove(result.path)
         if self.task is not None:
