@@ -223,10 +223,26 @@ def _product(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | No
     return frozenset(a + b for a in left for b in right)
 
 
+_ITEM_FACTS: dict[tuple[object, int], tuple[object, _Facts]] = {}
+"""An item's facts by its op and the identity of its value, a node of a tree that
+`parse_regex` keeps (the entry holds the value too, so its identity is never another's):
+`required_twice` asks for the facts of each nested item again at every level above it."""
+
+
 def _item(op, value) -> _Facts:
     if op is _c.LITERAL:
         char = chr(value)
         return _Facts(exact=frozenset([char])) if char in CASE_SAFE else _NOTHING
+    if not isinstance(value, (list, tuple, _re_parser.SubPattern)):
+        return _item_facts(op, value)
+    key = (op, id(value))
+    known = _ITEM_FACTS.get(key)
+    if known is None:
+        known = _ITEM_FACTS[key] = (value, _item_facts(op, value))
+    return known[1]
+
+
+def _item_facts(op, value) -> _Facts:
     if op is _c.IN:
         return _character_set(value)
     if op is _c.SUBPATTERN:
