@@ -1,6 +1,9 @@
-"""A passage scored from per-block facts (`scoring.score_windows`) gets exactly the score
-`scoring.score_unit` gives the same passage built as a `Unit`: for every passage around any
-hit of every requirement of the bundled rulesets, on several corpus plans."""
+"""A passage scored from per-block facts (`passages.Windows.score`) gets exactly the score
+`scoring.score_unit` gives the same passage built as a `Unit`, never above its bound: for
+every passage around any hit of every requirement of the bundled rulesets, on several corpus
+plans. The verdict's reads of the passages, which weigh only the scores their bounds leave in
+question (the best passage, the supporting sections, the evidence order), agree with the
+same reads over every score."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from plansjekk.documents import read_document
 from plansjekk.matching import judge
@@ -15,7 +20,8 @@ from plansjekk.matching.analysis import Analysis
 from plansjekk.matching.check import _topic_hits
 from plansjekk.matching.compiled import compiled
 from plansjekk.matching.echo import mark_echoes
-from plansjekk.matching.scoring import Scoring, Unit, intent_sentences, score_unit, score_windows
+from plansjekk.matching.passages import PASSAGE, Ranked, Windows, first_best, score_groups
+from plansjekk.matching.scoring import Scoring, Unit, intent_sentences, score_unit
 from plansjekk.matching.sections import build_sections, passages
 from plansjekk.rules.loader import load_ruleset
 from plansjekk.rules.resolve import bundled_ids
@@ -49,10 +55,120 @@ def test_passage_scores_from_block_facts_match_scored_units(name: str, ruleset_i
         valid = judge._valid_hits(analysis, req, judge.HitFilter(analysis, req))
         windows = passages(analysis, set(valid.by_block) - judge._headings(analysis))
         scoring = Scoring.of(analysis, req, intent_sentences(analysis), valid.by_block, valid.masks)
-        for blocks, score in zip(windows, score_windows(windows, scoring), strict=True):
+        scored = Windows(windows, scoring)
+        for number, blocks in enumerate(windows):
             hits = [pair for block in blocks for pair in valid.by_block.get(block, ())]
             unit = Unit(blocks, {aspect for aspect, _ in hits}, hits)
             score_unit(unit, scoring)
-            assert score == unit.score, (req.requirement.id, blocks)
+            assert scored.score(number) == unit.score, (req.requirement.id, blocks)
+            assert unit.score <= scored.bounds[number], (req.requirement.id, blocks)
+            assert (unit.score > 0) == (scored.bounds[number] > 0), (req.requirement.id, blocks)
         compared += len(windows)
     assert compared > 0
+
+
+def every_score(windows: Windows) -> list[float]:
+    return [windows.score(number) for number in range(len(windows.blocks))]
+
+
+def reference_ranking(fixed: list[tuple[int, Unit]], windows: Windows, thresholds) -> list:
+    """Every unit scoring above 0, sorted by the evidence order's full key."""
+
+    def band(score: float) -> int:
+        return 2 if score >= thresholds.covered else 1 if score >= thresholds.partial else 0
+
+    entries = [(origin, unit) for origin, unit in fixed if unit.score > 0]
+    entries += [
+        (PASSAGE, windows.unit(number))
+        for number, score in enumerate(every_score(windows))
+        if score > 0
+    ]
+    entries.sort(
+        key=lambda entry: (
+            -band(entry[1].score),
+            entry[1].heading is None,
+            -entry[1].score,
+            -len(entry[1].hits),
+            entry[1].blocks,
+            entry[0],
+        )
+    )
+    return [unit for _, unit in entries]
+
+
+def reference_support(analysis: Analysis, best: Unit, windows: Windows, partial: float) -> set:
+    """The sections of the passages that can support `best`, from every score."""
+    labels = judge._labels(analysis)
+    best_section = labels.get(best.label_block)
+    found = set()
+    for blocks, score in zip(windows.blocks, every_score(windows), strict=True):
+        if score >= partial and set(blocks).isdisjoint(best.blocks):
+            label = labels.get(blocks[0])
+            if label != best_section:
+                found.add(label)
+    return found
+
+
+@pytest.mark.parametrize("ruleset_id", bundled_ids())
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_lazily_weighed_reads_match_reads_of_every_score(name: str, ruleset_id: str) -> None:
+    analysis, requirements = prepared(name, ruleset_id)
+    sections = build_sections(analysis)
+    for req in requirements:
+        if req.requirement.scope == "document":
+            continue
+        hit_filter = judge.HitFilter(analysis, req)
+        valid = judge._valid_hits(analysis, req, hit_filter)
+        scoring = Scoring.of(analysis, req, intent_sentences(analysis), valid.by_block, valid.masks)
+        fixed, windows = judge._candidates(
+            analysis, req, sections, valid.topic_blocks, hit_filter, scoring
+        )
+        assert windows is not None
+        thresholds = req.requirement.thresholds
+        ranked = list(Ranked(fixed, windows, thresholds))
+        expected = reference_ranking(fixed, windows, thresholds)
+        assert list(map(id, ranked)) == list(map(id, expected)), req.requirement.id
+        scores = every_score(windows)
+        assert windows.best() == (scores.index(max(scores)) if scores else None)
+        number = windows.best()
+        if number is not None and scores[number] >= thresholds.covered:
+            best = windows.unit(number)
+            support = judge._with_support(scores[number], best, [], windows, req, analysis)
+            others = reference_support(analysis, best, windows, thresholds.partial)
+            assert support == min(1.0, scores[number] + min(0.1, 0.03 * len(others)))
+
+
+SCORES = st.sampled_from([0.0, 0.3, 0.425, 0.45, 0.6, 0.64, 0.65, 0.67, 0.7, 0.74])
+"""Few distinct values, as passages score: ties are the rule."""
+
+
+@st.composite
+def bounded_scores(draw) -> tuple[list[float], list[float]]:
+    """Scores and bounds at or above them (0 exactly for a score of 0)."""
+    scores = draw(st.lists(SCORES, max_size=30))
+    bounds = [
+        score if score == 0 else max(score, draw(SCORES)) if draw(st.booleans()) else score
+        for score in scores
+    ]
+    return scores, bounds
+
+
+@settings(max_examples=1000, deadline=None)
+@given(bounded_scores())
+def test_first_best_is_the_first_highest_score(drawn) -> None:
+    scores, bounds = drawn
+    assert first_best(bounds, scores.__getitem__) == (scores.index(max(scores)) if scores else None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(bounded_scores())
+def test_score_groups_are_the_positive_scores_grouped_highest_first(drawn) -> None:
+    scores, bounds = drawn
+    groups = [
+        (score, sorted(numbers)) for score, numbers in score_groups(bounds, scores.__getitem__)
+    ]
+    expected: dict[float, list[int]] = {}
+    for number, score in enumerate(scores):
+        if score > 0:
+            expected.setdefault(score, []).append(number)
+    assert groups == sorted(expected.items(), reverse=True)

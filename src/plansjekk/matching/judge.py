@@ -471,7 +471,7 @@ def _candidates(
     windows = Windows.around(
         analysis, (topic_blocks if topical else by_block.keys()) - headings, scoring
     )
-    if topical and not fixed and max(windows.scores, default=0.0) <= 0:
+    if topical and not fixed and max(windows.bounds, default=0.0) <= 0:
         # Every passage scores 0 (one with the topic holds a topic block, so it was scored
         # above), so the verdict and evidence depend only on the first passage in order
         # (the best of an all-zero field): only that one is scored.
@@ -720,13 +720,17 @@ def _with_support(
     if windows is not None and len(others) < _FULL_SUPPORT:
         labels = _labels(analysis)  # a passage's label block is its first
         get = labels.get
-        for blocks, found in zip(windows.blocks, windows.scores, strict=True):
-            if found >= partial and disjoint(blocks):
-                label = get(blocks[0])
-                if label != best_section:
-                    others.add(label)
-                    if len(others) >= _FULL_SUPPORT:
-                        break
+        every = windows.blocks
+        # a passage is weighed only if it can reach `partial` and would add a section
+        for number in itertools.compress(range(len(every)), map(partial.__le__, windows.bounds)):
+            blocks = every[number]
+            if not disjoint(blocks):
+                continue
+            label = get(blocks[0])
+            if label != best_section and label not in others and windows.score(number) >= partial:
+                others.add(label)
+                if len(others) >= _FULL_SUPPORT:
+                    break
     return min(1.0, score + min(0.1, 0.03 * len(others)))
 
 

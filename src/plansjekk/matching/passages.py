@@ -2,24 +2,30 @@
 
 A long plan gives a requirement about a thousand candidate passages; the verdict reads only
 the best of them, the sections their supporting passages name, and the first few in evidence
-order. So passages are scored without building a `Unit` each (`scoring.score_window`), and a
-passage becomes a `Unit` (scored by `scoring.score_unit`, so with every field the judgement
-or an excerpt reads) only when it is read.
+order. So passages are scored without building a `Unit` each: every passage gets its base
+score and a bound on its score from the aspects its blocks show (`scoring.window_bases`),
+cheaply; its structure is weighed (`scoring.window_score`) only when the bound leaves the
+score in question: for the best, a supporting passage or the passages of the score groups an
+excerpt reads. A passage becomes a `Unit` (scored by `scoring.score_unit`, so with every
+field the judgement or an excerpt reads) only when it is read.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 import operator
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
 from plansjekk.matching.analysis import Analysis
-from plansjekk.matching.scoring import Scoring, Unit, score_unit, score_windows
+from plansjekk.matching.scoring import Scoring, Unit, score_unit, window_bases, window_score
 from plansjekk.matching.sections import passages
 from plansjekk.rules.model import Thresholds
 
 _ASPECT = operator.itemgetter(0)
+_BOUND = operator.attrgetter("bound")
 _ORDER = operator.itemgetter(0, 1, 2)
 """An evidence entry's order inside its band and score: more hits, earlier blocks, origin."""
 
@@ -29,14 +35,18 @@ SECTION, PASSAGE, INVENTORY = 0, 1, 2
 
 class Windows:
     """The passages (windows of blocks, in block order) of one requirement and their
-    scores."""
+    scores, each weighed when first asked for."""
 
-    __slots__ = ("_counts", "_units", "blocks", "scores", "scoring")
+    __slots__ = ("_bases", "_counts", "_scores", "_units", "blocks", "bounds", "scoring")
 
     def __init__(self, blocks: list[tuple[int, ...]], scoring: Scoring) -> None:
         self.blocks = blocks
         self.scoring = scoring
-        self.scores = score_windows(blocks, scoring)
+        self._bases = window_bases(blocks, scoring)
+        self.bounds: list[float] = list(map(_BOUND, self._bases))
+        """Per passage, the highest score it can have (its score is never above; it is
+        above 0 exactly when the score is)."""
+        self._scores: dict[int, float] = {}
         self._units: dict[int, Unit] = {}
         self._counts: dict[int, int] = {}
         """Block → its number of valid hits (`hit_count`, asked for every passage of a
@@ -47,14 +57,22 @@ class Windows:
         """The passages holding one of `blocks`."""
         return cls(passages(analysis, blocks), scoring)
 
-    def first_only(self) -> Windows:
-        """Only the first passage in order."""
-        return Windows(self.blocks[:1], self.scoring)
+    def score(self, number: int) -> float:
+        """The score of passage `number` (`scoring.score_unit` of it as a `Unit`)."""
+        found = self._scores.get(number)
+        if found is None:
+            found = self._scores[number] = window_score(
+                self.blocks[number], self._bases[number], self.scoring
+            )
+        return found
 
     def best(self) -> int | None:
         """The number of the best passage: the highest score, the earliest blocks on a tie."""
-        scores = self.scores
-        return scores.index(max(scores)) if scores else None
+        return first_best(self.bounds, self.score)
+
+    def groups(self) -> Iterator[tuple[float, list[int]]]:
+        """(score, numbers) of the passages scoring above 0, by score, highest first."""
+        return score_groups(self.bounds, self.score)
 
     def unit(self, number: int) -> Unit:
         """Passage `number` as a scored `Unit` (built once)."""
@@ -107,30 +125,46 @@ class Ranked(Sequence[Unit]):
             if unit.score > 0:
                 key = (-self._band(unit.score), unit.heading is None, -unit.score)
                 groups[key].append((-len(unit.hits), unit.blocks, origin, unit))
-        passages_by_key: dict[tuple[int, bool, float], list[int]] = defaultdict(list)
+        # the passages' groups come score by score (a passage has no heading), in key order
         windows = self._windows
-        if windows is not None:
-            by_score: dict[float, list[int]] = defaultdict(list)
-            for number, score in enumerate(windows.scores):
-                if score > 0:
-                    by_score[score].append(number)
-            for score, numbers in by_score.items():
-                passages_by_key[(-self._band(score), True, -score)] = numbers
-        for key in sorted(groups.keys() | passages_by_key.keys()):
-            entries = groups.get(key, [])
-            if windows is not None:
-                for number in passages_by_key.get(key, ()):
-                    entries.append(
-                        (-windows.hit_count(number), windows.blocks[number], PASSAGE, number)
-                    )
-            entries.sort(key=_ORDER)
-            for entry in entries:
-                payload = entry[3]
-                yield payload if isinstance(payload, Unit) else windows.unit(payload)  # type: ignore[union-attr,arg-type]
+        passages = (
+            (((-self._band(score), True, -score), numbers) for score, numbers in windows.groups())
+            if windows is not None
+            else iter(())
+        )
+        upcoming = next(passages, None)
+        for key in sorted(groups):
+            while upcoming is not None and upcoming[0] < key:
+                yield from self._group([], upcoming[1])
+                upcoming = next(passages, None)
+            numbers: list[int] = []
+            if upcoming is not None and upcoming[0] == key:
+                numbers = upcoming[1]
+                upcoming = next(passages, None)
+            yield from self._group(groups[key], numbers)
+        while upcoming is not None:
+            yield from self._group([], upcoming[1])
+            upcoming = next(passages, None)
+
+    def _group(
+        self, entries: list[tuple[int, tuple[int, ...], int, object]], numbers: list[int]
+    ) -> Iterator[Unit]:
+        """The units of one key: `entries` of the fixed units and passages `numbers`."""
+        windows = self._windows
+        if numbers:
+            assert windows is not None
+            for number in numbers:
+                entries.append(
+                    (-windows.hit_count(number), windows.blocks[number], PASSAGE, number)
+                )
+        entries.sort(key=_ORDER)
+        for entry in entries:
+            payload = entry[3]
+            yield payload if isinstance(payload, Unit) else windows.unit(payload)  # type: ignore[union-attr,arg-type]
 
     def _list(self) -> list[Unit]:
         if self._all is None:
-            self._all = list(self)
+            self._all = list(iter(self))  # (`list(self)` would ask `__len__` for a size hint)
         return self._all
 
     def __len__(self) -> int:
@@ -144,3 +178,40 @@ class Ranked(Sequence[Unit]):
 
     def __getitem__(self, index: int | slice) -> Unit | Sequence[Unit]:
         return self._list()[index]
+
+
+def first_best(bounds: list[float], score: Callable[[int], float]) -> int | None:
+    """`scores.index(max(scores))` for the scores `score` gives, each at most its bound in
+    `bounds`, asking only for the scores that can be the highest: by bound, highest first,
+    until the bounds fall below the best score found (in index order within a bound: the
+    first whose score reaches its bound is the best of that bound)."""
+    best, best_score = -1, -math.inf
+    for bound in sorted(set(bounds), reverse=True):
+        if bound < best_score:
+            break
+        for number in itertools.compress(range(len(bounds)), map(bound.__eq__, bounds)):
+            found = score(number)
+            if found > best_score or (found == best_score and number < best):
+                best, best_score = number, found
+            if found == bound:
+                break
+    return best if best >= 0 else None
+
+
+def score_groups(
+    bounds: list[float], score: Callable[[int], float]
+) -> Iterator[tuple[float, list[int]]]:
+    """(score, numbers) of the scores above 0 that `score` gives, each at most its bound in
+    `bounds`, highest score first; a score is asked for only when its bound is reached, and
+    a group is complete once no bound left can reach its score. The numbers of a group are
+    in no particular order."""
+    found: dict[float, list[int]] = defaultdict(list)
+    for bound in sorted({bound for bound in bounds if bound > 0}, reverse=True):
+        while found and max(found) > bound:
+            highest = max(found)
+            yield highest, found.pop(highest)
+        for number in itertools.compress(range(len(bounds)), map(bound.__eq__, bounds)):
+            found[score(number)].append(number)
+    while found:
+        highest = max(found)
+        yield highest, found.pop(highest)
