@@ -20,10 +20,11 @@ from plansjekk.matching.analysis import Analysis
 from plansjekk.matching.check import _topic_hits
 from plansjekk.matching.compiled import compiled
 from plansjekk.matching.echo import mark_echoes
-from plansjekk.matching.passages import PASSAGE, Ranked, Windows, first_best, score_groups
+from plansjekk.matching.passages import INVENTORY, PASSAGE, SECTION, Ranked, Windows, first_best
 from plansjekk.matching.scoring import Scoring, Unit, intent_sentences, score_unit
 from plansjekk.matching.sections import build_sections, passages
 from plansjekk.rules.loader import load_ruleset
+from plansjekk.rules.model import Thresholds
 from plansjekk.rules.resolve import bundled_ids
 
 CORPUS = Path(__file__).parents[2] / "corpus" / "docs"
@@ -160,15 +161,49 @@ def test_first_best_is_the_first_highest_score(drawn) -> None:
     assert first_best(bounds, scores.__getitem__) == (scores.index(max(scores)) if scores else None)
 
 
+class StubWindows:
+    """Passages with drawn scores, bounds and hit counts, for `Ranked`."""
+
+    def __init__(self, scores: list[float], bounds: list[float], hits: list[int]) -> None:
+        self.scores, self.bounds, self.hits = scores, bounds, hits
+        self.blocks = [(number,) for number in range(len(scores))]
+        self.units = [
+            Unit(blocks, set(), [("a", None)] * count, score=score)  # type: ignore[list-item]
+            for blocks, count, score in zip(self.blocks, hits, scores, strict=True)
+        ]
+
+    def bound_groups(self):
+        return Windows.bound_groups(self)  # type: ignore[arg-type]
+
+    def score(self, number: int) -> float:
+        return self.scores[number]
+
+    def hit_count(self, number: int) -> int:
+        return self.hits[number]
+
+    def unit(self, number: int) -> Unit:
+        return self.units[number]
+
+
+FIXED = st.tuples(SCORES, st.booleans(), st.integers(0, 3), st.integers(0, 30))
+"""A section or inventory: score, under a heading, hits, first block."""
+
+
 @settings(max_examples=1000, deadline=None)
-@given(bounded_scores())
-def test_score_groups_are_the_positive_scores_grouped_highest_first(drawn) -> None:
+@given(
+    bounded_scores(),
+    st.lists(st.integers(0, 3), min_size=30, max_size=30),
+    st.lists(st.tuples(FIXED, st.sampled_from([SECTION, INVENTORY])), max_size=8),
+)
+def test_lazy_evidence_order_is_the_full_sort(drawn, hits, drawn_fixed) -> None:
     scores, bounds = drawn
-    groups = [
-        (score, sorted(numbers)) for score, numbers in score_groups(bounds, scores.__getitem__)
+    windows = StubWindows(scores, bounds, hits[: len(scores)])
+    fixed = [
+        (origin, Unit((first,), set(), [("a", None)] * count, score, heading=heading))  # type: ignore[list-item]
+        for (score, headed, count, first), origin in drawn_fixed
+        for heading in [first if headed else None]
     ]
-    expected: dict[float, list[int]] = {}
-    for number, score in enumerate(scores):
-        if score > 0:
-            expected.setdefault(score, []).append(number)
-    assert groups == sorted(expected.items(), reverse=True)
+    thresholds = Thresholds()
+    ranked = list(Ranked(fixed, windows, thresholds))  # type: ignore[arg-type]
+    expected = reference_ranking(fixed, windows, thresholds)  # type: ignore[arg-type]
+    assert list(map(id, ranked)) == list(map(id, expected))

@@ -12,10 +12,10 @@ field the judgement or an excerpt reads) only when it is read.
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 import operator
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
@@ -26,8 +26,6 @@ from plansjekk.rules.model import Thresholds
 
 _ASPECT = operator.itemgetter(0)
 _BOUND = operator.attrgetter("bound")
-_ORDER = operator.itemgetter(0, 1, 2)
-"""An evidence entry's order inside its band and score: more hits, earlier blocks, origin."""
 
 SECTION, PASSAGE, INVENTORY = 0, 1, 2
 """Where a unit comes from, in the order `judge` lists them (the last tie-break)."""
@@ -70,9 +68,12 @@ class Windows:
         """The number of the best passage: the highest score, the earliest blocks on a tie."""
         return first_best(self.bounds, self.score)
 
-    def groups(self) -> Iterator[tuple[float, list[int]]]:
-        """(score, numbers) of the passages scoring above 0, by score, highest first."""
-        return score_groups(self.bounds, self.score)
+    def bound_groups(self) -> Iterator[tuple[float, list[int]]]:
+        """(bound, numbers in order) of the passages that can score above 0, highest bound
+        first (each group found when asked for)."""
+        bounds = self.bounds
+        for bound in sorted({bound for bound in bounds if bound > 0}, reverse=True):
+            yield bound, list(itertools.compress(range(len(bounds)), map(bound.__eq__, bounds)))
 
     def unit(self, number: int) -> Unit:
         """Passage `number` as a scored `Unit` (built once)."""
@@ -97,12 +98,20 @@ class Windows:
         return total
 
 
+_Key = tuple[int, bool, float, int, tuple[int, ...], int]
+"""A unit's place in evidence order (`Ranked`): band, headless, score, hits, blocks, origin
+(each negated where more comes first)."""
+
+
 class Ranked(Sequence[Unit]):
     """The units scoring above 0 in evidence order: the units of the best status band first;
     inside a band, a section under a heading that names the topic before a passage
     elsewhere, then the higher score, then the unit with more matched words (the strongest
     excerpt first), then the earlier blocks, then sections before passages before
-    inventories. Read lazily, score by score: an excerpt reads the first few only."""
+    inventories. Read lazily: an excerpt reads the first few only, so a passage enters the
+    order only once its bound can reach the units read, and is weighed only when its bound
+    would place it first (a passage's place by its bound is never after its place by its
+    score)."""
 
     def __init__(
         self, fixed: list[tuple[int, Unit]], windows: Windows | None, thresholds: Thresholds
@@ -114,53 +123,51 @@ class Ranked(Sequence[Unit]):
         self._thresholds = thresholds
         self._all: list[Unit] | None = None
 
-    def _band(self, score: float) -> int:
+    def _key(
+        self, score: float, headless: bool, hits: int, blocks: tuple[int, ...], origin: int
+    ) -> _Key:
         thresholds = self._thresholds
-        return 2 if score >= thresholds.covered else 1 if score >= thresholds.partial else 0
+        band = 2 if score >= thresholds.covered else 1 if score >= thresholds.partial else 0
+        return (-band, headless, -score, -hits, blocks, origin)
 
     def __iter__(self) -> Iterator[Unit]:
-        groups: dict[tuple[int, bool, float], list[tuple[int, tuple[int, ...], int, object]]]
-        groups = defaultdict(list)
-        for origin, unit in self._fixed:
-            if unit.score > 0:
-                key = (-self._band(unit.score), unit.heading is None, -unit.score)
-                groups[key].append((-len(unit.hits), unit.blocks, origin, unit))
-        # the passages' groups come score by score (a passage has no heading), in key order
+        # A heap of (key, tie-break, weighed, unit or passage number): a passage enters
+        # keyed by its bound, all those of one bound at once, before the heap's first key
+        # could fall behind that bound's; popped unweighed, it is weighed and keyed anew.
+        heap: list[tuple[_Key, int, bool, Unit | int]] = [
+            (self._key(u.score, u.heading is None, len(u.hits), u.blocks, origin), n, True, u)
+            for n, (origin, u) in enumerate(self._fixed)
+            if u.score > 0
+        ]
+        heapq.heapify(heap)
         windows = self._windows
-        passages = (
-            (((-self._band(score), True, -score), numbers) for score, numbers in windows.groups())
-            if windows is not None
-            else iter(())
-        )
-        upcoming = next(passages, None)
-        for key in sorted(groups):
-            while upcoming is not None and upcoming[0] < key:
-                yield from self._group([], upcoming[1])
-                upcoming = next(passages, None)
-            numbers: list[int] = []
-            if upcoming is not None and upcoming[0] == key:
-                numbers = upcoming[1]
-                upcoming = next(passages, None)
-            yield from self._group(groups[key], numbers)
-        while upcoming is not None:
-            yield from self._group([], upcoming[1])
-            upcoming = next(passages, None)
-
-    def _group(
-        self, entries: list[tuple[int, tuple[int, ...], int, object]], numbers: list[int]
-    ) -> Iterator[Unit]:
-        """The units of one key: `entries` of the fixed units and passages `numbers`."""
-        windows = self._windows
-        if numbers:
-            assert windows is not None
-            for number in numbers:
-                entries.append(
-                    (-windows.hit_count(number), windows.blocks[number], PASSAGE, number)
-                )
-        entries.sort(key=_ORDER)
-        for entry in entries:
-            payload = entry[3]
-            yield payload if isinstance(payload, Unit) else windows.unit(payload)  # type: ignore[union-attr,arg-type]
+        bounds = windows.bound_groups() if windows is not None else iter(())
+        upcoming = next(bounds, None)
+        after = len(self._fixed)
+        """Tie-breaks of passages start after the fixed units' (never compared: keys of
+        different units differ)."""
+        while heap or upcoming is not None:
+            if upcoming is not None and (
+                not heap or heap[0][0][:3] >= self._key(upcoming[0], True, 0, (), 0)[:3]
+            ):
+                assert windows is not None
+                bound, numbers = upcoming
+                for number in numbers:
+                    key = self._key(
+                        bound, True, windows.hit_count(number), windows.blocks[number], PASSAGE
+                    )
+                    heapq.heappush(heap, (key, after + number, False, number))
+                upcoming = next(bounds, None)
+                continue
+            key, tie, weighed, payload = heapq.heappop(heap)
+            if isinstance(payload, Unit):
+                yield payload
+            elif weighed:
+                yield windows.unit(payload)  # type: ignore[union-attr]
+            else:
+                score = windows.score(payload)  # type: ignore[union-attr]
+                key = self._key(score, True, -key[3], key[4], PASSAGE)
+                heapq.heappush(heap, (key, tie, True, payload))
 
     def _list(self) -> list[Unit]:
         if self._all is None:
@@ -196,22 +203,3 @@ def first_best(bounds: list[float], score: Callable[[int], float]) -> int | None
             if found == bound:
                 break
     return best if best >= 0 else None
-
-
-def score_groups(
-    bounds: list[float], score: Callable[[int], float]
-) -> Iterator[tuple[float, list[int]]]:
-    """(score, numbers) of the scores above 0 that `score` gives, each at most its bound in
-    `bounds`, highest score first; a score is asked for only when its bound is reached, and
-    a group is complete once no bound left can reach its score. The numbers of a group are
-    in no particular order."""
-    found: dict[float, list[int]] = defaultdict(list)
-    for bound in sorted({bound for bound in bounds if bound > 0}, reverse=True):
-        while found and max(found) > bound:
-            highest = max(found)
-            yield highest, found.pop(highest)
-        for number in itertools.compress(range(len(bounds)), map(bound.__eq__, bounds)):
-            found[score(number)].append(number)
-    while found:
-        highest = max(found)
-        yield highest, found.pop(highest)
