@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -109,8 +109,19 @@ class _Exclusions:
     def covers(self, hit: Hit) -> bool:
         """True when the hit lies in a clause that holds an `exclude` hit."""
         others = self._tokens.get((hit.block, hit.sentence))
-        if others is None:
-            return False
+        return others is not None and self._covers(hit, others)
+
+    def covered(self, hits: list[Hit], numbers: list[int]) -> Iterator[int]:
+        """The numbers, among `numbers`, of the hits that `covers`: only a hit in a sentence
+        with an `exclude` hit is looked at (found with C-level maps)."""
+        chosen = [hits[number] for number in numbers]
+        places = map(self._tokens.get, map(_SENTENCE, chosen))
+        for number, hit, others in zip(numbers, chosen, places, strict=True):
+            if others is not None and self._covers(hit, others):
+                yield number
+
+    def _covers(self, hit: Hit, others: list[int]) -> bool:
+        """`covers`, given the first tokens of the `exclude` hits in the hit's sentence."""
         first = hit.first_token
         if first in others:  # the same word ("viser" in "viser at")
             return True
@@ -130,6 +141,10 @@ class _Exclusions:
             return any(not 0 <= other < count for other in others)
         same = text.same_clause
         return any(0 <= other < count and same(first, other) for other in others)
+
+
+_SENTENCE = operator.itemgetter(0, 1)
+"""A `Hit`'s (block, sentence)."""
 
 
 class _Voided(NamedTuple):
@@ -229,14 +244,15 @@ class HitFilter:
         checked (a hit in the clause of an `exclude` hit, not negated, is voided as
         unrelated); the list sorted without the check is kept when none is."""
         hits, reasons = cached.hits, cached.reasons
-        covers = self.exclusions.covers
-        changed: dict[int, Reason] = {}
         negated = Reason.NEGATED
-        for number in itertools.compress(
-            range(len(hits)), map(self.excluded_blocks.__contains__, cached.blocks)
-        ):
-            if reasons[number] is not negated and covers(hits[number]):
-                changed[number] = Reason.UNRELATED_SENSE
+        candidates = [
+            number
+            for number in itertools.compress(
+                range(len(hits)), map(self.excluded_blocks.__contains__, cached.blocks)
+            )
+            if reasons[number] is not negated
+        ]
+        changed = dict.fromkeys(self.exclusions.covered(hits, candidates), Reason.UNRELATED_SENSE)
         if not changed:
             return cached.kept, cached.kept_blocks, cached.voided
         reasons = list(reasons)
@@ -365,7 +381,7 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
     by_block: dict[int, list[tuple[str, Hit]]] = {}
     topic_blocks: set[int] = set()
     masks: dict[int, int] = {}
-    get, mask_of = by_block.get, masks.get
+    get = by_block.get
     hits_of, valid = analysis.hits, hit_filter.valid_blocks
     bits, topic = req.bits, req.topic
     for aspect_id, patterns in req.aspects:
@@ -386,11 +402,21 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
             blocks.update(keys)
         if topical:
             topic_blocks |= blocks
-        bit = bits[aspect_id]
-        for block in blocks:
-            masks[block] = mask_of(block, 0) | bit
+        _add_bit(masks, blocks, bits[aspect_id])
     hit_filter.recording_topic = False
     return _Valid(by_block, topic_blocks, masks)
+
+
+def _add_bit(masks: dict[int, int], blocks: set[int], bit: int) -> None:
+    """Sets `bit` in the mask of each of `blocks` (0 for a block without one), with C-level
+    maps: an aspect of a long plan has hits in hundreds of blocks."""
+    masks.update(
+        zip(
+            blocks,
+            map(operator.or_, map(masks.get, blocks, itertools.repeat(0)), itertools.repeat(bit)),
+            strict=True,
+        )
+    )
 
 
 _BLOCK = operator.itemgetter(0)

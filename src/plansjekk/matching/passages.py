@@ -191,7 +191,14 @@ def first_best(bounds: list[float], score: Callable[[int], float]) -> int | None
     """`scores.index(max(scores))` for the scores `score` gives, each at most its bound in
     `bounds`, asking only for the scores that can be the highest: by bound, highest first,
     until the bounds fall below the best score found (in index order within a bound: the
-    first whose score reaches its bound is the best of that bound)."""
+    first whose score reaches its bound is the best of that bound). Most often the first
+    passage of the highest bound reaches it: then it is the only one asked for."""
+    if not bounds:
+        return None
+    highest = max(bounds)
+    first = bounds.index(highest)
+    if score(first) == highest:
+        return first
     best, best_score = -1, -math.inf
     for bound in sorted(set(bounds), reverse=True):
         if bound < best_score:
@@ -202,4 +209,4 @@ def first_best(bounds: list[float], score: Callable[[int], float]) -> int | None
                 best, best_score = number, found
             if found == bound:
                 break
-    return best if best >= 0 else None
+    return best
