@@ -72,7 +72,9 @@ class Windows:
         """(bound, numbers in order) of the passages that can score above 0, highest bound
         first (each group found when asked for)."""
         bounds = self.bounds
-        for bound in sorted({bound for bound in bounds if bound > 0}, reverse=True):
+        for bound in sorted(set(bounds), reverse=True):
+            if bound <= 0:
+                break
             yield bound, list(itertools.compress(range(len(bounds)), map(bound.__eq__, bounds)))
 
     def unit(self, number: int) -> Unit:
@@ -143,20 +145,13 @@ class Ranked(Sequence[Unit]):
         windows = self._windows
         bounds = windows.bound_groups() if windows is not None else iter(())
         upcoming = next(bounds, None)
-        after = len(self._fixed)
-        """Tie-breaks of passages start after the fixed units' (never compared: keys of
-        different units differ)."""
         while heap or upcoming is not None:
             if upcoming is not None and (
                 not heap or heap[0][0][:3] >= self._key(upcoming[0], True, 0, (), 0)[:3]
             ):
                 assert windows is not None
-                bound, numbers = upcoming
-                for number in numbers:
-                    key = self._key(
-                        bound, True, windows.hit_count(number), windows.blocks[number], PASSAGE
-                    )
-                    heapq.heappush(heap, (key, after + number, False, number))
+                heap.extend(self._entries(windows, *upcoming))
+                heapq.heapify(heap)
                 upcoming = next(bounds, None)
                 continue
             key, tie, weighed, payload = heapq.heappop(heap)
@@ -168,6 +163,23 @@ class Ranked(Sequence[Unit]):
                 score = windows.score(payload)  # type: ignore[union-attr]
                 key = self._key(score, True, -key[3], key[4], PASSAGE)
                 heapq.heappush(heap, (key, tie, True, payload))
+
+    def _entries(
+        self, windows: Windows, bound: float, numbers: list[int]
+    ) -> Iterator[tuple[_Key, int, bool, int]]:
+        """The heap entries of passages `numbers`, keyed by their `bound` (unweighed; tie-
+        breaks after the fixed units', never compared: keys of different units differ)."""
+        band, headless, score = self._key(bound, True, 0, (), 0)[:3]
+        keys = zip(
+            itertools.repeat(band),
+            itertools.repeat(headless),
+            itertools.repeat(score),
+            map(operator.neg, map(windows.hit_count, numbers)),
+            map(windows.blocks.__getitem__, numbers),
+            itertools.repeat(PASSAGE),
+        )
+        ties = map(operator.add, numbers, itertools.repeat(len(self._fixed)))
+        return zip(keys, ties, itertools.repeat(False), numbers)
 
     def _list(self) -> list[Unit]:
         if self._all is None:
