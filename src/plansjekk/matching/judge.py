@@ -381,7 +381,7 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
     by_block: dict[int, list[tuple[str, Hit]]] = {}
     topic_blocks: set[int] = set()
     masks: dict[int, int] = {}
-    get = by_block.get
+    get, mask_of = by_block.get, masks.get
     hits_of, valid = analysis.hits, hit_filter.valid_blocks
     bits, topic = req.bits, req.topic
     for aspect_id, patterns in req.aspects:
@@ -402,21 +402,11 @@ def _valid_hits(analysis: Analysis, req: CompiledRequirement, hit_filter: HitFil
             blocks.update(keys)
         if topical:
             topic_blocks |= blocks
-        _add_bit(masks, blocks, bits[aspect_id])
+        bit = bits[aspect_id]
+        for block in blocks:
+            masks[block] = mask_of(block, 0) | bit
     hit_filter.recording_topic = False
     return _Valid(by_block, topic_blocks, masks)
-
-
-def _add_bit(masks: dict[int, int], blocks: set[int], bit: int) -> None:
-    """Sets `bit` in the mask of each of `blocks` (0 for a block without one), with C-level
-    maps: an aspect of a long plan has hits in hundreds of blocks."""
-    masks.update(
-        zip(
-            blocks,
-            map(operator.or_, map(masks.get, blocks, itertools.repeat(0)), itertools.repeat(bit)),
-            strict=True,
-        )
-    )
 
 
 _BLOCK = operator.itemgetter(0)
