@@ -429,7 +429,7 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     if deprecated and score < thresholds.partial + 0.1:
         score = thresholds.partial + 0.1
         reasons.add(Reason.DEPRECATED_ONLY)
-    if req.negative and _negative_signal(analysis, req, hit_filter) and score >= thresholds.covered:
+    if req.negative and score >= thresholds.covered and _negative_signal(analysis, req, hit_filter):
         score = thresholds.covered - 0.1
         reasons.add(Reason.NEGATIVE_SIGNAL)
     if score < thresholds.covered:
