@@ -139,6 +139,9 @@ class _Exclusions:
         count = text.word_count
         if not 0 <= first < count:
             return any(not 0 <= other < count for other in others)
+        if len(others) == 1:  # (most often: one `exclude` hit in the sentence)
+            other = others[0]
+            return 0 <= other < count and text.same_clause(first, other)
         same = text.same_clause
         return any(0 <= other < count and same(first, other) for other in others)
 
