@@ -600,6 +600,9 @@ def window_score(blocks: tuple[int, ...], base: WindowBase, scoring: Scoring) ->
 
 
 def _window_base_of(mask: int, count: int, scoring: Scoring) -> WindowBase:
+    """The `WindowBase` of a passage of `count` blocks showing the aspects of `mask` (its
+    bound follows `_window_structure`'s outcomes: the structure is weighed exactly where
+    `score_unit` goes past `base_score` for a passage)."""
     score = _window_base(mask, count, scoring)
     covered = scoring.covered
     if score <= 0 or (scoring.pair is None and score < covered):
