@@ -342,17 +342,20 @@ def no_clause_break(
 ) -> bool:
     """`same_clause` on any word arrays (a block's `Tokens`, or the whole document's
     prepared arrays, which need no per-block copy): no clause starts at a word after
-    `low` up to `high`."""
-    for position in range(low + 1, high + 1):
-        word = words[position]
-        if (
-            sentence[position] != sentence[position - 1]
-            or word in CLAUSE_BOUNDARIES
-            or word in SEQUENCE_WORDS
-            or _BREAK_MARKS.search(text, ends[position - 1], starts[position]) is not None
-        ):
-            return False
-    return True
+    `low` up to `high`. Tested for the span at once: sentence numbers never decrease, and a
+    break mark never falls inside a word (`TOKEN` is letters and digits, or "§"), so the
+    gaps between the words hold one exactly when the text between the two does."""
+    if high <= low:
+        return True
+    return (
+        sentence[low] == sentence[high]
+        and _CLAUSE_STARTS.isdisjoint(words[low + 1 : high + 1])
+        and _BREAK_MARKS.search(text, ends[low], starts[high]) is None
+    )
+
+
+_CLAUSE_STARTS = CLAUSE_BOUNDARIES | SEQUENCE_WORDS
+"""Words that start a clause for `no_clause_break`."""
 
 
 def sentence_ranges(tokens: Tokens) -> dict[int, tuple[int, int]]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -109,8 +109,19 @@ class _Exclusions:
     def covers(self, hit: Hit) -> bool:
         """True when the hit lies in a clause that holds an `exclude` hit."""
         others = self._tokens.get((hit.block, hit.sentence))
-        if others is None:
-            return False
+        return others is not None and self._covers(hit, others)
+
+    def covered(self, hits: list[Hit], numbers: list[int]) -> Iterator[int]:
+        """The numbers, among `numbers`, of the hits that `covers`: only a hit in a sentence
+        with an `exclude` hit is looked at (found with C-level maps)."""
+        chosen = [hits[number] for number in numbers]
+        places = map(self._tokens.get, map(_SENTENCE, chosen))
+        for number, hit, others in zip(numbers, chosen, places, strict=True):
+            if others is not None and self._covers(hit, others):
+                yield number
+
+    def _covers(self, hit: Hit, others: list[int]) -> bool:
+        """`covers`, given the first tokens of the `exclude` hits in the hit's sentence."""
         first = hit.first_token
         if first in others:  # the same word ("viser" in "viser at")
             return True
@@ -128,8 +139,15 @@ class _Exclusions:
         count = text.word_count
         if not 0 <= first < count:
             return any(not 0 <= other < count for other in others)
+        if len(others) == 1:  # (most often: one `exclude` hit in the sentence)
+            other = others[0]
+            return 0 <= other < count and text.same_clause(first, other)
         same = text.same_clause
         return any(0 <= other < count and same(first, other) for other in others)
+
+
+_SENTENCE = operator.itemgetter(0, 1)
+"""A `Hit`'s (block, sentence)."""
 
 
 class _Voided(NamedTuple):
@@ -229,14 +247,15 @@ class HitFilter:
         checked (a hit in the clause of an `exclude` hit, not negated, is voided as
         unrelated); the list sorted without the check is kept when none is."""
         hits, reasons = cached.hits, cached.reasons
-        covers = self.exclusions.covers
-        changed: dict[int, Reason] = {}
         negated = Reason.NEGATED
-        for number in itertools.compress(
-            range(len(hits)), map(self.excluded_blocks.__contains__, cached.blocks)
-        ):
-            if reasons[number] is not negated and covers(hits[number]):
-                changed[number] = Reason.UNRELATED_SENSE
+        candidates = [
+            number
+            for number in itertools.compress(
+                range(len(hits)), map(self.excluded_blocks.__contains__, cached.blocks)
+            )
+            if reasons[number] is not negated
+        ]
+        changed = dict.fromkeys(self.exclusions.covered(hits, candidates), Reason.UNRELATED_SENSE)
         if not changed:
             return cached.kept, cached.kept_blocks, cached.voided
         reasons = list(reasons)
@@ -413,7 +432,7 @@ def judge(analysis: Analysis, req: CompiledRequirement, sections: list[Section])
     if deprecated and score < thresholds.partial + 0.1:
         score = thresholds.partial + 0.1
         reasons.add(Reason.DEPRECATED_ONLY)
-    if req.negative and _negative_signal(analysis, req, hit_filter) and score >= thresholds.covered:
+    if req.negative and score >= thresholds.covered and _negative_signal(analysis, req, hit_filter):
         score = thresholds.covered - 0.1
         reasons.add(Reason.NEGATIVE_SIGNAL)
     if score < thresholds.covered:
@@ -471,7 +490,7 @@ def _candidates(
     windows = Windows.around(
         analysis, (topic_blocks if topical else by_block.keys()) - headings, scoring
     )
-    if topical and not fixed and max(windows.scores, default=0.0) <= 0:
+    if topical and not fixed and max(windows.bounds, default=0.0) <= 0:
         # Every passage scores 0 (one with the topic holds a topic block, so it was scored
         # above), so the verdict and evidence depend only on the first passage in order
         # (the best of an all-zero field): only that one is scored.
@@ -720,13 +739,17 @@ def _with_support(
     if windows is not None and len(others) < _FULL_SUPPORT:
         labels = _labels(analysis)  # a passage's label block is its first
         get = labels.get
-        for blocks, found in zip(windows.blocks, windows.scores, strict=True):
-            if found >= partial and disjoint(blocks):
-                label = get(blocks[0])
-                if label != best_section:
-                    others.add(label)
-                    if len(others) >= _FULL_SUPPORT:
-                        break
+        every = windows.blocks
+        # a passage is weighed only if it can reach `partial` and would add a section
+        for number in itertools.compress(range(len(every)), map(partial.__le__, windows.bounds)):
+            blocks = every[number]
+            if not disjoint(blocks):
+                continue
+            label = get(blocks[0])
+            if label != best_section and label not in others and windows.score(number) >= partial:
+                others.add(label)
+                if len(others) >= _FULL_SUPPORT:
+                    break
     return min(1.0, score + min(0.1, 0.03 * len(others)))
 
 

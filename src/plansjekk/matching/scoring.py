@@ -92,8 +92,10 @@ class Scoring:
     same actor patterns)."""
     actors: tuple
     facts: BlockFacts
-    bases: defaultdict[int, dict[int, float]] = field(default_factory=lambda: defaultdict(dict))
-    """Blocks → aspect mask → `base_score` of a passage (`score_windows`)."""
+    bases: defaultdict[int, dict[int, WindowBase]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    """Blocks → aspect mask → `WindowBase` of a passage (`window_bases`)."""
 
     @classmethod
     def of(
@@ -452,10 +454,10 @@ class _Body(NamedTuple):
 
 class BlockFacts:
     """One requirement's valid hits summarised per block, for scoring a passage from its
-    blocks (`score_windows`) instead of building a `Unit` for each of the thousand or so
-    windows of a long plan: a passage has no heading, so its aspects, firm aspects,
-    sentences and statements are those of its blocks added up. Aspects are bit masks (in the
-    requirement's order)."""
+    blocks (`window_bases`, `window_score`) instead of building a `Unit` for each of the
+    thousand or so windows of a long plan: a passage has no heading, so its aspects, firm
+    aspects, sentences and statements are those of its blocks added up. Aspects are bit
+    masks (in the requirement's order)."""
 
     __slots__ = (
         "_analysis",
@@ -548,17 +550,28 @@ def intent_blocks(analysis: Analysis, intent: set[tuple[int, int]]) -> frozenset
     return found  # type: ignore[return-value]
 
 
-def score_windows(windows: list[tuple[int, ...]], scoring: Scoring) -> list[float]:
-    """`score_unit` of each passage (no heading) over these blocks, from per-block facts: the
-    score only (`Unit` state is built for the few passages read, by `score_unit`). The base
-    score depends only on the aspects shown and the number of blocks; a window that extends
-    the one before it (windows from one start are in order of length) extends its mask."""
+class WindowBase(NamedTuple):
+    """What a passage's blocks give its score before its structure is weighed."""
+
+    score: float
+    """`base_score`."""
+    bound: float
+    """The highest score weighing the structure can give (`_window_structure` either keeps
+    the base score, lifts a structured one below covered to covered + 0.05, or caps a
+    covered one at PARTIAL_CAP)."""
+    weighed: bool
+    """Whether the structure is weighed at all (else the score is the base score)."""
+
+
+def window_bases(windows: list[tuple[int, ...]], scoring: Scoring) -> list[WindowBase]:
+    """The `WindowBase` of each passage (no heading) over these blocks, from per-block facts.
+    It depends only on the aspects shown and the number of blocks; a window that extends the
+    one before it (windows from one start are in order of length) extends its mask. The
+    structure is weighed (`window_score`) only for the passages a verdict reads."""
     mask_of = scoring.facts.masks.get  # (a block without valid hits: no aspects)
     bases = scoring.bases
-    covered = scoring.covered
-    structured = scoring.pair is not None
-    scores: list[float] = []
-    append = scores.append
+    found: list[WindowBase] = []
+    append = found.append
     start, length, mask = -1, 0, 0
     for blocks in windows:
         count = len(blocks)
@@ -573,13 +586,30 @@ def score_windows(windows: list[tuple[int, ...]], scoring: Scoring) -> list[floa
                 mask |= mask_of(block, 0)
         start, length = first, count
         by_mask = bases[count]
-        score = by_mask.get(mask)
-        if score is None:
-            score = by_mask[mask] = _window_base(mask, count, scoring)
-        if score > 0 and (structured or score >= covered):
-            score = _window_structure(blocks, score, scoring)
-        append(score)
-    return scores
+        base = by_mask.get(mask)
+        if base is None:
+            base = by_mask[mask] = _window_base_of(mask, count, scoring)
+        append(base)
+    return found
+
+
+def window_score(blocks: tuple[int, ...], base: WindowBase, scoring: Scoring) -> float:
+    """`score_unit` of a passage (no heading) over these blocks, whose `WindowBase` is
+    `base`."""
+    return _window_structure(blocks, base.score, scoring) if base.weighed else base.score
+
+
+def _window_base_of(mask: int, count: int, scoring: Scoring) -> WindowBase:
+    """The `WindowBase` of a passage of `count` blocks showing the aspects of `mask` (its
+    bound follows `_window_structure`'s outcomes: the structure is weighed exactly where
+    `score_unit` goes past `base_score` for a passage)."""
+    score = _window_base(mask, count, scoring)
+    covered = scoring.covered
+    if score <= 0 or (scoring.pair is None and score < covered):
+        return WindowBase(score, score, False)
+    if score < covered:
+        return WindowBase(score, covered + 0.05, True)
+    return WindowBase(score, max(score, PARTIAL_CAP), True)
 
 
 def _window_base(mask: int, count: int, scoring: Scoring) -> float:
