@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -237,3 +238,22 @@ def test_the_progress_bar_waits_for_the_first_document(tmp_path: Path) -> None:
     assert progress.progress.tasks[0].total == 2
     progress.finished(Run(tool_version="t", ruleset=RulesetInfo("r", "1", "r.yaml"), documents=()))
     assert not progress.progress.live.is_started
+
+
+def test_a_forked_worker_does_not_repeat_what_was_printed_before_it(tmp_path: Path) -> None:
+    """Output still buffered when a worker is forked is written once, not once more when
+    the worker ends."""
+    (tmp_path / "tom.pdf").write_bytes(b"")
+    code = (
+        "import sys\n"
+        "from plansjekk.batch import check_paths\n"
+        "from plansjekk.rules import load_ruleset\n"
+        "from plansjekk.settings import Settings\n"
+        "print('before', end='')\n"
+        f"settings = Settings(paths=({str(tmp_path)!r},), jobs=1, timeout=60, cache=False)\n"
+        "run = check_paths(settings, load_ruleset('bvl-15-1'))\n"
+        "print(' after', run.documents[0].error.code)\n"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout == "before after empty\n"
