@@ -14,6 +14,7 @@ from plansjekk.matching.patterns import compile_pattern, joinable
 from plansjekk.matching.prefilter import (
     CASE_SAFE,
     SENTENCE_STOPS,
+    _shortest,
     can_match,
     holds_twice,
     literal_pieces,
@@ -170,6 +171,13 @@ def _holds_twice_by_scheduling(texts: frozenset[str], text: str) -> bool:
 )
 def test_holds_twice_with_its_count_shortcut_is_the_scheduling(texts, text) -> None:
     assert holds_twice(texts, text) == _holds_twice_by_scheduling(texts, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.frozensets(st.text(st.sampled_from("abæ "), max_size=5), max_size=8))
+def test_shortest_keeps_the_texts_no_other_lies_in(texts) -> None:
+    expected = frozenset(t for t in texts if not any(u != t and u in t for u in texts))
+    assert _shortest(texts) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -338,10 +338,17 @@ def _sets_of(facts: _Facts) -> tuple[frozenset[str], ...]:
     return sets
 
 
+@cache
 def _shortest(texts: frozenset[str]) -> frozenset[str]:
     """The texts without those that contain another of them: a text holding "styrere"
-    holds "styrer", so the shorter one alone tests the same."""
-    return frozenset(t for t in texts if not any(u != t and u in t for u in texts))
+    holds "styrer", so the shorter one alone tests the same. Only the shorter texts kept so
+    far are tried (a text another contains is shorter, and a dropped one holds a kept one),
+    and each set once per process: the same sets recur at every level of a pattern."""
+    kept: list[str] = []
+    for text in sorted(texts, key=len):
+        if not any(shorter in text for shorter in kept if len(shorter) < len(text)):
+            kept.append(text)
+    return frozenset(kept)
 
 
 def _best(sets: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
