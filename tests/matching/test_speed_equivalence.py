@@ -210,6 +210,16 @@ regex_patterns = st.sampled_from(
 )
 
 
+def _paragraphs(texts: list[str]) -> Document:
+    """A generated document with one paragraph per text."""
+    return Document(
+        path="<generated>",
+        format="text",
+        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in texts),
+        pages=None,
+    )
+
+
 def _compile(source: str) -> Pattern | None:
     try:
         return compile_pattern(source)
@@ -273,12 +283,7 @@ def test_generated_documents_hit_alike(blocks, sources) -> None:
 def test_words_matching_is_every_vocabulary_word_the_glob_matches(blocks, words) -> None:
     """`_Index.exact_words`' literal, `head*` and multi-variant fast paths find exactly the
     vocabulary words some variant of the glob matches."""
-    document = Document(
-        path="<generated>",
-        format="text",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
-        pages=None,
-    )
+    document = _paragraphs(blocks)
     fast = Analysis(document)
     for word in words:
         for element in compile_pattern(word).elements:
@@ -317,12 +322,7 @@ def test_rare_later_words_narrow_the_starts_alike(blocks, sources) -> None:
     """Multi-word patterns whose first word is common and a later one rare, so that
     `_Index._sequences` tries only the first-word positions within reach of the rare
     word's occurrences (with and without gaps): the hits are the reference's."""
-    document = Document(
-        path="<generated>",
-        format="text",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
-        pages=None,
-    )
+    document = _paragraphs(blocks)
     patterns = [p for p in map(_compile, sources) if p is not None]
     fast, slow = Analysis(document), ref.ReferenceAnalysis(document)
     assert_same_hits(fast, slow, patterns)
@@ -526,12 +526,7 @@ def test_echoes_from_signal_sentences_only_match_the_walk(name: str) -> None:
 def test_regex_on_blocks_with_the_literals_finds_what_every_block_finds(blocks, source) -> None:
     from plansjekk.matching import analysis as module
 
-    document = Document(
-        path="<generated>",
-        format="text",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, text + " barneVERN KARN") for text in blocks),
-        pages=None,
-    )
+    document = _paragraphs([text + " barneVERN KARN" for text in blocks])
     pattern = compile_pattern(source)
     fast = Analysis(document).hits(pattern)
     original, joinable = module.required_literals, module.joinable
@@ -576,12 +571,7 @@ def test_regex_windows_found_through_the_vocabulary_hit_alike(blocks, source) ->
     """`re:` patterns run only in the sentences or blocks holding the words an occurrence
     of their demanded texts lies on (`_Index._touching`) find what the reference finds
     running them on every block."""
-    document = Document(
-        path="<generated>",
-        format="text",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
-        pages=None,
-    )
+    document = _paragraphs(blocks)
     pattern = compile_pattern(source)
     analysis = Analysis(document)
     assert analysis.hits(pattern) == ref.ReferenceAnalysis(document).hits(pattern)
@@ -616,12 +606,7 @@ def test_regex_windows_around_a_rare_mark_hit_alike(blocks, source) -> None:
     reference finds running them on every block."""
     from plansjekk.matching import analysis as module
 
-    document = Document(
-        path="<generated>",
-        format="text",
-        blocks=tuple(Block(BlockKind.PARAGRAPH, text) for text in blocks),
-        pages=None,
-    )
+    document = _paragraphs(blocks)
     pattern = compile_pattern(source)
     rare = module._RARE
     module._RARE = 0
