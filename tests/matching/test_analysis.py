@@ -101,3 +101,13 @@ def test_block_signals_are_computed_on_demand_and_equal_the_clause_functions() -
 )
 def test_joinable(pattern: str, expected: bool) -> None:
     assert joinable(compile_pattern(pattern)) is expected
+
+
+def test_a_plan_without_a_table_of_contents_has_no_toc_hits_and_builds_no_toc_index() -> None:
+    analysis = Analysis(document_from_text("Samarbeid\n\nSamarbeidet mellom tjenestene er godt."))
+    assert analysis.toc_blocks == []
+    assert analysis.toc_hits(compile_pattern("samarbeid*")) == []
+    assert analysis._toc_index is None
+    text = "Innhold\n\nSamarbeid ........ 3\n\nSamarbeid\n\nTekst."
+    with_toc = Analysis(document_from_text(text))
+    assert [h.block for h in with_toc.toc_hits(compile_pattern("samarbeid*"))] == [1]

@@ -329,7 +329,10 @@ class Analysis:
         return cached
 
     def toc_hits(self, pattern: Pattern) -> list[Hit]:
-        """Hits in table-of-contents lines (only to explain a `missing`)."""
+        """Hits in table-of-contents lines (only to explain a `missing`). A plan without a
+        table of contents has none: its missing requirements ask for every topic pattern."""
+        if not self.toc_blocks:
+            return []
         cached = self._toc_hits.get(pattern.source)
         if cached is None:
             if self._toc_index is None:
