@@ -16,8 +16,10 @@ from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
     _shortest,
     can_match,
+    digit_runs,
     holds_twice,
     literal_pieces,
+    opens_on_digit,
     required_literals,
     required_marks,
     required_twice,
@@ -277,3 +279,31 @@ def test_marks_are_demanded_by_every_branch_and_mandatory_repeat() -> None:
     assert required_marks(MARKED_BODIES[3]) == {"/"}  # "-" is not in every branch
     assert required_marks(MARKED_BODIES[4]) == {"/"}
     assert required_marks(r"(?=/)\d") == set()  # a lookahead consumes nothing
+
+
+def test_a_pattern_opens_on_a_digit_when_every_match_begins_at_a_boundary_and_a_digit() -> None:
+    assert opens_on_digit(r"\b20[2-4]\d\b")
+    assert opens_on_digit(r"\b\d{1,2}\.\s?\d{1,2}")
+    assert opens_on_digit(r"\b(?:19|20)\d\d")
+    assert opens_on_digit(r"\b[0-9]+(?=\s)")  # a lookahead reads after the opening only
+    assert not opens_on_digit(r"\d{4}")  # no boundary: a match may begin inside a run
+    assert not opens_on_digit(r"\b\w\d")  # a letter may open it
+    assert not opens_on_digit(r"\b(?:1|a)")  # one branch opens on a letter
+    assert not opens_on_digit(r"\b\d?x")  # the digit may be absent
+    assert not opens_on_digit(r"\b[^a]\d")  # a negated class
+    assert not opens_on_digit(r"\b\d+(?<=x\d+)")  # looks behind the opening
+    assert not opens_on_digit(r"\b(\d)\1")  # a back-reference is not read
+
+
+latin_texts = st.text(st.sampled_from(list("ab 0129²_-.\x00æ")), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(latin_texts)
+def test_digit_runs_are_where_runs_of_digits_begin(text: str) -> None:
+    assert digit_runs(text) == [m.start() for m in regex.finditer(r"\d+", text)]
+
+
+def test_digit_runs_are_not_found_in_text_beyond_latin_1() -> None:
+    assert digit_runs("år 2024 → 2025") is None  # "→": other digits could be there
+    assert digit_runs("") == []

@@ -21,6 +21,7 @@ from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
     can_match,
     holds_twice,
+    opens_on_digit,
     required_literals,
     required_twice,
 )
@@ -615,3 +616,35 @@ def test_regex_windows_around_a_rare_mark_hit_alike(blocks, source) -> None:
     finally:
         module._RARE = rare
     assert fast == ref.ReferenceAnalysis(document).hits(pattern)
+
+
+DIGIT_WORDS = ["2024", "12", "1", "3.", "januar", "år", "a2024", "_2024", "x²2024", "20245"]
+DIGIT_WORDS += ["2024-01-05", "1.2.2024", "10-16 år", "plan", "٣٤", "→", "1²", "§"]
+digit_texts = st.lists(
+    st.tuples(
+        st.sampled_from(DIGIT_WORDS),
+        st.sampled_from([" ", " ", ". ", "-", "/", "", "_", "–", ", "]),
+    ),
+    max_size=14,
+).map(lambda parts: "".join(w + g for w, g in parts))
+DIGIT_REGEXES = [
+    r"re:\b20[2-4]\d\b",
+    r"re:\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)?\d{2}\b",
+    r"re:\b\d{1,2}\s*[-–]\s*\d{1,2}\s*år\b",
+    r"re:\b20\d{2}-\d{2}-\d{2}\b",
+    r"re:\b(?:19|20)\d\d(?=\W)",
+    r"re:\b\d+(?:\W+\d+)*",
+]
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(digit_texts, min_size=0, max_size=8), st.sampled_from(DIGIT_REGEXES))
+def test_regex_opening_on_a_digit_hits_alike(blocks, source) -> None:
+    """`re:` patterns that open on a digit, run only from each block's first run of digits
+    (`_Index._digits_excerpt`), find what the reference finds running them on every block:
+    also next to letters, underscores and superscripts, and in text beyond Latin-1 (other
+    digits), where the whole text is searched."""
+    assert opens_on_digit(source[3:])
+    document = _paragraphs(blocks)
+    pattern = compile_pattern(source)
+    assert Analysis(document).hits(pattern) == ref.ReferenceAnalysis(document).hits(pattern)

@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+import regex
+
 from plansjekk.documents.model import Block, Document
 from plansjekk.matching import clauses
 from plansjekk.matching.normalise import SEPARATOR, Prepared, Tokens
@@ -37,8 +39,10 @@ from plansjekk.matching.prefilter import (
     SENTENCE_STOPS,
     Piece,
     can_match,
+    digit_runs,
     holds_twice,
     literal_pieces,
+    opens_on_digit,
     positions_of,
     required_literals,
     required_marks,
@@ -346,6 +350,26 @@ class Analysis:
         return self._index.exact_words(glob)
 
 
+class _Excerpt(NamedTuple):
+    """Stretches of a text joined with SEPARATOR: `text`, where each stretch starts in it
+    (`starts`) and in the whole text (`origins`)."""
+
+    text: str
+    starts: list[int]
+    origins: list[int]
+
+    def spans(self, compiled: regex.Pattern[str]) -> list[tuple[int, int]]:
+        """The pattern's matches in the excerpt, as spans of the whole text."""
+        right, starts, origins = bisect.bisect_right, self.starts, self.origins
+        found = []
+        for match in compiled.finditer(self.text, timeout=REGEX_TIMEOUT):
+            start, end = match.span()
+            piece = right(starts, start) - 1
+            shift = origins[piece] - starts[piece]
+            found.append((start + shift, end + shift))
+        return found
+
+
 class _Index:
     """The words of a list of blocks (a `Prepared` text): distinct word → positions in the
     concatenated words, and a hit cache per distinct word, so that a word's hits are built
@@ -374,6 +398,8 @@ class _Index:
         self._sets: dict[WordGlob, tuple[frozenset[str], int]] = {}
         self._lines: str | None = None
         self._line_starts: list[int] = []
+        self._digit_excerpt: _Excerpt | bool | None = None
+        """`_digits_excerpt` once built (False: the text is not Latin-1)."""
 
     def hit(self, first: int, last: int) -> Hit:
         """The hit spanning the concatenated positions first..last (one block's words)."""
@@ -601,8 +627,14 @@ class _Index:
         sentences (or, when it may run over a sentence stop, the blocks) holding a text of
         each set every match contains (`prefilter`), or else everywhere. Otherwise block by
         block, skipping blocks without those texts. Without such texts, a mark every match
-        holds ("/" in "sak 12/24") serves when the document holds it rarely."""
+        holds ("/" in "sak 12/24") serves when the document holds it rarely. A pattern that opens
+        on a digit runs only from each block's first run of digits (`_digits_excerpt`)."""
         body = pattern.source[3:].strip()
+        if joinable(pattern) and opens_on_digit(body):
+            excerpt = self._digits_excerpt()
+            found = self._regex_joined(pattern, excerpt=excerpt) if excerpt else None
+            if found is not None:
+                return found
         sets = required_literals(body) or self._rare_mark(body)
         twice = required_twice(body) if sets else None
         if joinable(pattern):
@@ -736,20 +768,61 @@ class _Index:
             position = text.find(probe, following)
         return found
 
+    def _digits_excerpt(self) -> _Excerpt | None:
+        """The stretches of the joined text from each block's first run of digits (and the
+        character before it) to the block's end, joined with SEPARATOR; None when the text
+        holds a character beyond Latin-1 (see `prefilter.digit_runs`). A pattern that opens
+        on a digit and never looks behind (`prefilter.opens_on_digit`) finds there exactly
+        what it finds in the whole text, as a `joinable` one never runs past a block: each
+        match begins at a run of digits, the boundary before it reads the character kept,
+        and everything after it is the same text up to the same SEPARATOR. Plans hold few
+        digits: the excerpt is a fifth of the text or less. Built once per document."""
+        if self._digit_excerpt is None:
+            prepared = self.prepared
+            text, cstarts, lengths = prepared.text, prepared.cstarts, prepared.lengths
+            runs = digit_runs(text)
+            if runs is None:
+                self._digit_excerpt = False
+                return None
+            pieces: list[str] = []
+            origins: list[int] = []
+            right = bisect.bisect_right
+            block_end = -1
+            for opening in runs:
+                if opening < block_end:
+                    continue  # the block's first run is taken
+                number = right(cstarts, opening) - 1
+                block_start = cstarts[number]
+                block_end = block_start + lengths[number]
+                start = max(opening - 1, block_start)
+                pieces.append(text[start:block_end])
+                origins.append(start)
+            lengths_kept = (len(piece) + 1 for piece in pieces[:-1])
+            self._digit_excerpt = _Excerpt(
+                SEPARATOR.join(pieces), list(itertools.accumulate(lengths_kept, initial=0)), origins
+            )
+        return self._digit_excerpt or None
+
     def _regex_joined(
-        self, pattern: Pattern, spans: list[tuple[int, int]] | None = None
+        self,
+        pattern: Pattern,
+        spans: list[tuple[int, int]] | None = None,
+        excerpt: _Excerpt | None = None,
     ) -> list[Hit] | None:
-        """The pattern's hits in the joined text, or only within `spans` of it."""
+        """The pattern's hits in the joined text, or only within `spans` of it, or in the
+        `excerpt` of it."""
         prepared = self.prepared
         compiled = pattern.compiled_regex
         assert compiled is not None
         text = prepared.text
         try:
-            if spans is None:
-                matches = list(compiled.finditer(text, timeout=REGEX_TIMEOUT))
+            if excerpt is not None:
+                found_spans = excerpt.spans(compiled)
+            elif spans is None:
+                found_spans = [m.span() for m in compiled.finditer(text, timeout=REGEX_TIMEOUT)]
             else:
-                matches = [
-                    match
+                found_spans = [
+                    match.span()
                     for start, end in spans
                     for match in compiled.finditer(text, start, end, timeout=REGEX_TIMEOUT)
                 ]
@@ -759,8 +832,7 @@ class _Index:
         starts, ends, sentence = prepared.starts, prepared.ends, prepared.sentence
         right, left = bisect.bisect_right, bisect.bisect_left
         found = []
-        for match in matches:
-            start, end = match.span()
+        for start, end in found_spans:
             number = right(cstarts, start) - 1
             low, high = offsets[number], offsets[number + 1]
             first = right(ends, start, low, high)

@@ -481,6 +481,117 @@ def _twice_in_item(op, value) -> frozenset[str] | None:
     return None
 
 
+# ----------------------------------------------------------------------------- digits
+
+
+def opens_on_digit(body: str) -> bool:
+    """True when every match of the regular expression `body` begins with a word boundary
+    and a digit 0-9 (dates, years, case numbers), and no part of it looks behind: in text
+    without other digits, such a match begins where a run of digits begins (`digit_runs`)
+    and reads nothing before the character there, so the text from the character before
+    the run holds the same matches, and a plan holds few digits."""
+    return _opens_on_digit(body)
+
+
+@cache
+def _opens_on_digit(body: str) -> bool:
+    parsed = parse_regex(body)
+    if parsed is None:
+        return False
+    items = list(parsed)
+    return (
+        items[:1] == [(_c.AT, _c.AT_BOUNDARY)]
+        and _digit_first(items[1:])
+        and not _looks_behind(items)
+    )
+
+
+def _looks_behind(items) -> bool:
+    """True when a lookbehind (or an item not read here) is anywhere in `items`."""
+    c = _c
+    for op, value in items:
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            if value[0] < 0 or _looks_behind(value[1]):
+                return True
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if _looks_behind(value[2]):
+                return True
+        elif op is c.SUBPATTERN:
+            if _looks_behind(value[3]):
+                return True
+        elif op is c.ATOMIC_GROUP:
+            if _looks_behind(value):
+                return True
+        elif op is c.BRANCH:
+            if any(_looks_behind(branch) for branch in value[1]):
+                return True
+        elif op not in (c.LITERAL, c.NOT_LITERAL, c.IN, c.ANY, c.AT, c.CATEGORY):
+            return True  # group references, conditionals, anything unknown
+    return False
+
+
+def _digit_first(items: list) -> bool:
+    """True when the first character every match of `items` consumes is a digit 0-9."""
+    if not items:
+        return False
+    op, value = items[0]
+    if op is _c.LITERAL:
+        return chr(value) in _DIGITS
+    if op is _c.IN:
+        return _only_digits(value)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return value[0] >= 1 and _digit_first(list(value[2]))
+    if op is _c.SUBPATTERN:
+        return _digit_first(list(value[3]))
+    if op is _c.ATOMIC_GROUP:
+        return _digit_first(list(value))
+    if op is _c.BRANCH:
+        return all(_digit_first(list(branch)) for branch in value[1])
+    return False
+
+
+_DIGITS = "0123456789"
+
+
+def _only_digits(items) -> bool:
+    """Whether a character class matches nothing but digits (`\\d`: the Unicode digits,
+    of which Latin-1 text holds only 0-9)."""
+    for op, value in items:
+        if op is _c.LITERAL:
+            if chr(value) not in _DIGITS:
+                return False
+        elif op is _c.RANGE:
+            if not (ord("0") <= value[0] and value[1] <= ord("9")):
+                return False
+        elif not (op is _c.CATEGORY and value is _c.CATEGORY_DIGIT):
+            return False  # NEGATE, other categories
+    return True
+
+
+_DIGIT_MARKS = bytes(0x31 if chr(code) in _DIGITS else 0x30 for code in range(256))
+"""Writes each digit 0-9 as "1" and every other Latin-1 character as "0"."""
+
+
+def digit_runs(text: str) -> list[int] | None:
+    """Where each run of digits in `text` begins, or None when the text holds a character
+    beyond Latin-1 (where `\\d` matches other digits too). Found by a byte translation and
+    `bytes.find`, which run in C, instead of a regex pass."""
+    try:
+        marked = text.encode("latin-1").translate(_DIGIT_MARKS)
+    except UnicodeEncodeError:
+        return None
+    find = marked.find
+    found = []
+    position = find(b"1")
+    while position >= 0:
+        found.append(position)
+        after = find(b"0", position)
+        if after < 0:
+            break
+        position = find(b"1", after)
+    return found
+
+
 # ----------------------------------------------------------------------------- stops
 
 
