@@ -300,13 +300,18 @@ def print_verdicts(rows: dict[int, dict[str, float]], batch: dict[str, float] | 
             ratio <= TARGETS["ratio_120"],
             f"{ratio:.2f}× (reader alone {reader_ratio:.2f}×)",
         )
+    # The done-when names the matcher's share right after the 120-page plan's end-to-end
+    # time ("... on the 120-page plan ..., the matcher takes under a quarter of the total"):
+    # judged there. The other sizes are printed beside it, not judged.
     shares = {k: r["match"] / r["total"] for k, r in rows.items() if not k.endswith("docx")}
-    worst = max(shares, key=shares.get) if shares else None
-    if worst:
+    if "120" in shares:
+        others = ", ".join(
+            f"{share:.0%} at {rows[k]['pages']} p" for k, share in shares.items() if k != "120"
+        )
         _verdict(
-            "matcher < 25 % of total",
-            shares[worst] < TARGETS["matcher_share"],
-            f"worst {shares[worst]:.0%} at {worst} pages",
+            "120 pages: matcher < 25 % of total",
+            shares["120"] < TARGETS["matcher_share"],
+            f"{shares['120']:.0%}" + (f" (not judged: {others})" if others else ""),
         )
     if "400" in rows:
         peak = rows["400"]["peak_mb"]
