@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: example test lint install system-deps benchmark accuracy clean
+.PHONY: example test lint install system-deps benchmark-deps benchmark accuracy clean
 
 $(BIN)/plansjekk: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +30,14 @@ test: install system-deps
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/pytest -q
 
-benchmark: install system-deps
+# LibreOffice's headless Writer turns the generated benchmark plans into PDF.
+benchmark-deps:
+	@command -v soffice >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null)
+
+# Generates the plans once (kept in benchmarks/_data/), then prints the README's figures.
+benchmark: install system-deps benchmark-deps
+	$(BIN)/python benchmarks/make_plans.py
 	$(BIN)/python benchmarks/speed.py
 
 accuracy: install

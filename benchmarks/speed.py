@@ -1,7 +1,7 @@
 """Speed and memory of plansjekk against poppler's pdftotext, and of the batch with its cache.
 
     .venv/bin/python benchmarks/make_plans.py     # once: generates benchmarks/_data/
-    .venv/bin/python benchmarks/speed.py          # prints the tables (medians of --repeat runs)
+    .venv/bin/python benchmarks/speed.py          # prints the tables (medians of --repeat 5 runs)
     .venv/bin/python benchmarks/speed.py --quick  # 1 run, sizes 10/60 only, no batch
 
 Per plan size (10/60/120/400 pages): plansjekk's end-to-end seconds per page in-process
@@ -337,7 +337,7 @@ def _verdict(name: str, ok: bool, detail: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="plansjekk speed and memory benchmark")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10, 60, 120, 400])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rules", default="bvl-15-1")
     parser.add_argument("--no-batch", action="store_true")
     parser.add_argument("--quick", action="store_true", help="1 run, 10/60 pages, no batch")
