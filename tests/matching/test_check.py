@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from pathlib import Path
 
 import pytest
 
-from plansjekk.documents import document_from_text
+from plansjekk.documents import document_from_text, read_document
 from plansjekk.documents.model import Block, BlockKind, Document
 from plansjekk.findings import Reason
 from plansjekk.matching import check_document
+from plansjekk.matching.analysis import Analysis
+from plansjekk.matching.compiled import compiled, every_pattern
 from plansjekk.rules.loader import load_ruleset
 from plansjekk.rules.model import Status
 
 RULESET = load_ruleset("bvl-15-1")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "plans"
 
 
 def judge(text: str, requirement: str):
@@ -237,3 +241,31 @@ def test_matching_cost_stays_small_on_a_long_plan() -> None:
     assert (
         time.perf_counter() - start < 10
     )  # generous: shared 2-core machine; see report for ms/page
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["fullstendig-plan-bokmal.pdf", "integrert-oppvekstplan.pdf", "nynorsk-plan-med-hol.pdf"],
+)
+def test_looking_up_every_pattern_first_changes_no_result(name: str, monkeypatch) -> None:
+    """`Analysis.look_up` only finds hits earlier (for the processor's cache): the results
+    are those of a check that looks each pattern up when judging first asks for it."""
+    document = read_document(EXAMPLES / name)
+    early = check_document(document, RULESET)
+    monkeypatch.setattr(Analysis, "look_up", lambda self, patterns: None)
+    late = check_document(document, RULESET)
+    assert dataclasses.replace(early, seconds=0) == dataclasses.replace(late, seconds=0)
+
+
+def test_every_pattern_is_each_heading_term_and_exclusion_once() -> None:
+    requirements = compiled(RULESET)
+    patterns = every_pattern(requirements)
+    sources = [p.source for p in patterns]
+    assert len(sources) == len(set(sources))
+    named = {
+        p.source
+        for r in requirements
+        for p in (*r.headings, *r.exclude, *(q for _, ps in r.aspects for q in ps))
+    }
+    assert set(sources) == named
+    assert every_pattern(requirements) is patterns  # cached for the compiled ruleset

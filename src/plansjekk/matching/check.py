@@ -8,8 +8,9 @@ import time
 from plansjekk.documents.model import Document
 from plansjekk.findings import DocumentResult, RequirementResult
 from plansjekk.i18n import Message
+from plansjekk.matching import clauses
 from plansjekk.matching.analysis import Analysis
-from plansjekk.matching.compiled import CompiledRequirement, compiled
+from plansjekk.matching.compiled import CompiledRequirement, compiled, every_pattern
 from plansjekk.matching.echo import mark_echoes
 from plansjekk.matching.evidence import evidence_for
 from plansjekk.matching.judge import Judgement, judge, mark_heading_owners
@@ -40,6 +41,8 @@ def _check(document: Document, ruleset: Ruleset, fail_on: FailOn) -> DocumentRes
     started = time.perf_counter()
     requirements = compiled(ruleset)
     analysis = Analysis(document)
+    analysis.look_up(every_pattern(requirements))
+    analysis.look_up(clauses.INTENT)
     mark_echoes(analysis, _topic_hits(analysis, requirements))
     sections = build_sections(analysis)
     mark_heading_owners(analysis, requirements)

@@ -71,3 +71,24 @@ def compile_requirement(requirement: Requirement) -> CompiledRequirement:
         negative=many(requirement.negative),
         deprecated=many(requirement.deprecated.terms) if requirement.deprecated else (),
     )
+
+
+_EVERY: dict[int, tuple[tuple[CompiledRequirement, ...], tuple[Pattern, ...]]] = {}
+
+
+def every_pattern(requirements: tuple[CompiledRequirement, ...]) -> tuple[Pattern, ...]:
+    """The distinct patterns (by source) of the requirements' headings, aspect terms and
+    exclusions: those every check looks up, whatever the document. Cached by identity of
+    the tuple `compiled` returns."""
+    entry = _EVERY.get(id(requirements))
+    if entry is not None and entry[0] is requirements:
+        return entry[1]
+    distinct: dict[str, Pattern] = {}
+    for req in requirements:
+        for pattern in (*req.headings, *(p for _, ps in req.aspects for p in ps), *req.exclude):
+            distinct.setdefault(pattern.source, pattern)
+    result = tuple(distinct.values())
+    if len(_EVERY) > 32:
+        _EVERY.clear()
+    _EVERY[id(requirements)] = (requirements, result)
+    return result
