@@ -13,24 +13,11 @@ import pypdfium2
 import pytest
 import yaml
 
+from tests.examples.labels import assert_fully_labelled
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "plans"
 CORPUS = ROOT / "corpus"
-REQUIREMENTS = {
-    "mal-og-strategier",
-    "ansvarsfordeling",
-    "organisering",
-    "samarbeid",
-    "avklaring-ved-uenighet",
-    "barn-og-unges-medvirkning",
-    "kommunestyrevedtak",
-    "tjenesteomrader",
-    "tiltak",
-    "oppfolging-og-evaluering",
-    "lovgrunnlag",
-    "sammenheng-med-andre-planer",
-}
-STATUSES = {"covered", "partial", "missing"}
 
 
 def opens(path: Path) -> int:
@@ -73,16 +60,7 @@ def test_corpus_document_opens_and_is_labelled(entry: dict) -> None:
     assert path.exists(), entry["file"]
     assert path.suffix == f".{entry['format']}"
     assert opens(path) > 0
-    reqs = entry["requirements"]
-    assert set(reqs) == REQUIREMENTS
-    for req, label in reqs.items():
-        assert label["status"] in STATUSES, req
-        if label["status"] == "missing":
-            assert label["evidence"] == "none", req
-        else:
-            assert label["evidence"], req
-            for loc in label["evidence"]:
-                assert loc["section"] and loc["quote"], req
+    assert_fully_labelled(entry["requirements"])
 
 
 def test_every_corpus_file_is_labelled() -> None:

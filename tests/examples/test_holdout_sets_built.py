@@ -16,22 +16,9 @@ import pypdfium2
 import pytest
 import yaml
 
+from tests.examples.labels import assert_fully_labelled
+
 ROOT = Path(__file__).resolve().parents[2]
-REQUIREMENTS = {
-    "mal-og-strategier",
-    "ansvarsfordeling",
-    "organisering",
-    "samarbeid",
-    "avklaring-ved-uenighet",
-    "barn-og-unges-medvirkning",
-    "kommunestyrevedtak",
-    "tjenesteomrader",
-    "tiltak",
-    "oppfolging-og-evaluering",
-    "lovgrunnlag",
-    "sammenheng-med-andre-planer",
-}
-STATUSES = {"covered", "partial", "missing"}
 
 
 @dataclass(frozen=True)
@@ -101,13 +88,4 @@ def test_document_opens_and_is_fully_labelled(held_out: HeldOutSet, entry: dict)
             pdf.close()
     else:
         assert any(p.text.strip() for p in docx.Document(str(path)).paragraphs)
-    reqs = entry["requirements"]
-    assert set(reqs) == REQUIREMENTS
-    for req, label in reqs.items():
-        assert label["status"] in STATUSES, req
-        if label["status"] == "missing":
-            assert label["evidence"] == "none", req
-        else:
-            assert label["evidence"], req
-            for loc in label["evidence"]:
-                assert loc["section"] and loc["quote"], req
+    assert_fully_labelled(entry["requirements"])
